@@ -1,0 +1,29 @@
+"""Sphinx configuration of the sphinxcontrib-sop documentation and example handbook."""
+
+from sphinxcontrib_sop import __version__
+
+project = "sphinxcontrib-sop"
+author = "sphinxcontrib-sop contributors"
+copyright = "2026, sphinxcontrib-sop contributors"
+version = release = __version__
+
+extensions = ["myst_parser", "sphinxcontrib_sop"]
+source_suffix = {".rst": "restructuredtext", ".md": "markdown"}
+exclude_patterns = ["_build"]
+
+# The user guide is written in English; the example handbook's SOP sheets
+# carry the Indonesian labels of the national format.
+language = "en"
+sop_language = "id"
+sop_agency = "Pemerintah Provinsi Sumatera Selatan"
+sop_unit = "Badan Perencanaan Pembangunan Daerah"
+sop_logo = "_static/logo.png"
+
+html_theme = "sphinx_rtd_theme"
+html_static_path = ["_static"]
+html_title = "sphinxcontrib-sop"
+html_theme_options = {"navigation_depth": 3}
+
+latex_documents = [
+    ("index", "sphinxcontrib-sop.tex", "sphinxcontrib-sop", author, "manual"),
+]

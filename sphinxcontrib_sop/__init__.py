@@ -1,0 +1,41 @@
+"""sphinxcontrib-sop: Standard Operating Procedures (SOP AP) in Sphinx."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sphinx.application import Sphinx
+
+from .assets import add_stylesheet, copy_stylesheet
+from .config import register_config, set_up_labels
+from .directive import SOPDirective
+from .domain import SOPDomain, get_domain
+from .labels import LOCALE_DIR, MESSAGE_CATALOG
+from .nodes import sop_procedure
+
+__version__ = "0.1.0"
+
+#: Raise when the layout of stored environment data changes.
+ENV_VERSION = 1
+
+
+def setup(app: Sphinx) -> dict[str, Any]:
+    """Register the ``sop`` directive, the ``sop`` domain and their configuration."""
+    register_config(app)
+    app.add_message_catalog(MESSAGE_CATALOG, str(LOCALE_DIR))
+    app.add_domain(SOPDomain)
+    app.add_directive("sop", SOPDirective)
+    app.add_node(sop_procedure)
+    app.connect("config-inited", set_up_labels)
+    app.connect("builder-inited", add_stylesheet)
+    app.connect("build-finished", copy_stylesheet)
+    app.connect(
+        "env-before-read-docs", lambda app, env, docnames: get_domain(env).remember_targets()
+    )
+    app.connect("env-updated", lambda app, env: sorted(get_domain(env).documents_to_rewrite()))
+    return {
+        "version": __version__,
+        "env_version": ENV_VERSION,
+        "parallel_read_safe": True,
+        "parallel_write_safe": True,
+    }

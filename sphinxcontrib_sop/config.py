@@ -1,0 +1,45 @@
+"""Configuration values of the extension, registered and checked in one place."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sphinx.application import Sphinx
+from sphinx.config import Config
+from sphinx.locale import init as init_locale
+from sphinx.util import logging
+
+from .labels import LOCALE_DIR, MESSAGE_CATALOG
+
+logger = logging.getLogger(__name__)
+
+
+def register_config(app: Sphinx) -> None:
+    """Add the ``sop_*`` configuration values."""
+    app.add_config_value("sop_agency", "", "env", str)
+    app.add_config_value("sop_unit", "", "env", str)
+    app.add_config_value("sop_logo", "", "env", str)
+    app.add_config_value("sop_language", "", "env", str)
+    app.add_config_value("sop_labels", {}, "env", dict)
+
+
+def set_up_labels(app: Sphinx, config: Config) -> None:
+    """Load the label catalog for ``sop_language`` (default: ``language``) and check config."""
+    language = config.sop_language or config.language or "en"
+    init_locale([str(LOCALE_DIR)], language, MESSAGE_CATALOG)
+    if config.sop_logo and not (Path(app.confdir) / config.sop_logo).is_file():
+        logger.warning(
+            "sop_logo %r is not a file (relative to the folder of conf.py): "
+            "fix the path or remove the setting",
+            config.sop_logo,
+            type="sop",
+            subtype="config",
+        )
+    if not all(
+        isinstance(key, str) and isinstance(value, str) for key, value in config.sop_labels.items()
+    ):
+        logger.warning(
+            "sop_labels must map label texts to texts, as in {'Date created': 'Tanggal Dibuat'}",
+            type="sop",
+            subtype="config",
+        )

@@ -1,0 +1,350 @@
+"""The ``sop`` directive: one Standard Operating Procedure."""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Sequence
+
+from docutils import nodes
+from docutils.parsers.rst import directives
+from sphinx import addnodes
+from sphinx.util import logging
+from sphinx.util.docutils import SphinxDirective
+from sphinx.util.nodes import make_id
+
+from .columns import Column
+from .dates import ACCEPTED_FORMS, format_date, parse_date
+from .doctree_table import TableCells, read_table
+from .domain import RELATED, get_domain
+from .identity_table import IdentityContent, identity_table
+from .labels import Labels
+from .model import Approver, DateField, Procedure
+from .nodes import sop_procedure
+from .options import (
+    DATE_OPTIONS,
+    LIST_OPTIONS,
+    OPTION_ALIASES,
+    canonical_options,
+    check_nip,
+    is_unset,
+    is_valid_id,
+    looks_like_id,
+    slugify,
+    split_actors,
+    split_items,
+    split_related,
+)
+from .problems import Problem
+from .steps import StepTable, read_step_table
+from .steps_table import steps_table
+from .validation import check_flow
+
+logger = logging.getLogger(__name__)
+
+_OPTION_LINE = re.compile(r"\s*:([\w-]+):")
+
+
+class SOPDirective(SphinxDirective):
+    """``.. sop:: Title`` with identity options and a step table in its body."""
+
+    required_arguments = 1
+    final_argument_whitespace = True
+    has_content = True
+    option_spec = {
+        name: directives.unchanged
+        for canonical, aliases in OPTION_ALIASES.items()
+        for name in (canonical, *aliases)
+    }
+
+    def run(self) -> list[nodes.Node]:
+        self.problems: list[Problem] = []
+        self.messages: list[nodes.Node] = []
+        self.option_lines = self._option_lines()
+        values, problems = canonical_options(self.options, self.option_lines)
+        self.problems += problems
+        self.values = values
+        title = " ".join(self.arguments[0].split())
+
+        body = self.parse_content_to_nodes()
+        table_index, cells, step_table = self._read_steps(body)
+        procedure = self._procedure(title, step_table)
+        if step_table is not None and step_table.steps:
+            self.problems += check_flow(step_table.steps)
+        self._report()
+
+        anchor = make_id(self.env, self.state.document, "sop", procedure.id)
+        get_domain(self.env).note_procedure(procedure, anchor)
+
+        node = sop_procedure(sop_id=procedure.id, classes=["sop"])
+        self.set_source_info(node)
+        node["ids"].append(anchor)
+        self.state.document.note_explicit_target(node, node)
+        node += identity_table(self._identity(procedure), self.label)
+        if table_index is not None and step_table is not None and step_table.steps:
+            body[table_index] = self._steps_view(body[table_index], procedure, cells, step_table)
+        node.extend(body)
+        return [node, *self.messages]
+
+    @property
+    def label(self) -> Labels:
+        return Labels(self.config.sop_labels)
+
+    @property
+    def language(self) -> str:
+        return self.config.sop_language or self.config.language or "en"
+
+    # -- reading --------------------------------------------------------------
+
+    def _option_lines(self) -> dict[str, int | None]:
+        """The source line of each option, found in the directive's text."""
+        lines: dict[str, int | None] = {}
+        for offset, text in enumerate(self.block_text.splitlines()):
+            if (match := _OPTION_LINE.match(text)) and match[1] in self.options:
+                lines.setdefault(match[1], self.lineno + offset)
+        return lines
+
+    def _line(self, option: str) -> int:
+        names = (option, *OPTION_ALIASES.get(option, ()))
+        return next((line for name in names if (line := self.option_lines.get(name))), self.lineno)
+
+    def _read_steps(
+        self, body: list[nodes.Node]
+    ) -> tuple[int | None, TableCells | None, StepTable | None]:
+        tables = [index for index, child in enumerate(body) if isinstance(child, nodes.table)]
+        if not tables:
+            self.problems.append(
+                Problem(
+                    "the SOP has no step table: add a table of its steps to the body", self.lineno
+                )
+            )
+            return None, None, None
+        for extra in tables[1:]:
+            self.problems.append(
+                Problem(
+                    "the SOP has a second table: only the first is its step table; move the "
+                    "other out of the sop directive (it is shown as written meanwhile)",
+                    body[extra].line or _first_line(body[extra]) or self.lineno,
+                )
+            )
+        index = tables[0]
+        source = self.state.document.current_source or self.env.doc2path(self.env.docname)
+        cells = read_table(body[index], str(source), self.lineno)
+        if cells.extra_header_rows:
+            self.problems.append(
+                Problem(
+                    f"the step table has {cells.extra_header_rows + 1} header rows: only the "
+                    "last names the columns; remove the others (they are not shown)",
+                    cells.table.line,
+                )
+            )
+        step_table = read_step_table(
+            cells.table, tuple(split_actors(self.values.get("actors", ""))), self._line("actors")
+        )
+        self.problems += step_table.problems
+        return index, cells, step_table
+
+    def _procedure(self, title: str, step_table: StepTable | None) -> Procedure:
+        values = self.values
+        approver_nip = _text(values.get("approver-nip"))
+        if approver_nip and (message := check_nip(approver_nip)):
+            self.problems.append(Problem(message, self._line("approver-nip"), "option"))
+        dates = {name: self._date(name) for name in DATE_OPTIONS}
+        self._check_date_order(dates)
+        return Procedure(
+            id=self._procedure_id(title),
+            title=title,
+            number=_text(values.get("number")),
+            unit=_text(values.get("unit")) or self.config.sop_unit,
+            created=dates["created"],
+            revised=dates["revised"],
+            effective=dates["effective"],
+            approver=Approver(
+                _text(values.get("approved-by")), _text(values.get("approver-name")), approver_nip
+            ),
+            **{name.replace("-", "_"): tuple(self._items(name)) for name in LIST_OPTIONS},
+            actors=step_table.actors
+            if step_table
+            else tuple(split_actors(values.get("actors", ""))),
+            steps=step_table.steps if step_table else (),
+            docname=self.env.docname,
+            line=self.lineno,
+        )
+
+    def _items(self, name: str) -> list[str]:
+        value = self.values.get(name)
+        if is_unset(value):
+            return []
+        return split_related(value) if name == "related" else split_items(value)
+
+    def _procedure_id(self, title: str) -> str:
+        written = _text(self.values.get("id"))
+        if written and is_valid_id(written):
+            return written
+        if written:
+            fixed = slugify(written) or slugify(title) or "sop"
+            self.problems.append(
+                Problem(
+                    f"the id {written!r} may hold only lower-case letters, digits and '-': "
+                    f"write it as {fixed!r} (used meanwhile)",
+                    self._line("id"),
+                    "option",
+                )
+            )
+            return fixed
+        return slugify(_text(self.values.get("number"))) or slugify(title) or "sop"
+
+    def _date(self, name: str) -> DateField | None:
+        text = _text(self.values.get(name))
+        if not text:
+            return None
+        value = parse_date(text)
+        if value is None:
+            self.problems.append(
+                Problem(
+                    f"cannot read the date {text!r} in :{name}:: write it as {ACCEPTED_FORMS} "
+                    "(shown as written meanwhile)",
+                    self._line(name),
+                    "date",
+                )
+            )
+        return DateField(text, value)
+
+    def _check_date_order(self, dates: dict[str, DateField | None]) -> None:
+        created, effective = dates["created"], dates["effective"]
+        if not (created and effective and created.value and effective.value):
+            return
+        if effective.value < created.value:
+            self.problems.append(
+                Problem(
+                    f"the effective date {effective.text!r} is before the date created "
+                    f"{created.text!r}: an SOP takes effect when signed, after drafting",
+                    self._line("effective"),
+                    "date",
+                )
+            )
+
+    def _report(self) -> None:
+        for problem in self.problems:
+            logger.warning(
+                problem.message,
+                location=(self.env.docname, problem.line or self.lineno),
+                type="sop",
+                subtype=problem.subtype,
+            )
+
+    # -- rendering ------------------------------------------------------------
+
+    def _inline(self, text: str, name: str) -> list[nodes.Node]:
+        """``text`` with its inline markup parsed."""
+        if not text:
+            return []
+        parsed, messages = self.state.inline_text(text, self._line(name))
+        self.messages.extend(messages)
+        return parsed
+
+    def _identity(self, procedure: Procedure) -> IdentityContent:
+        values = self.values
+        lists = {
+            name: [self._item(item, name) for item in getattr(procedure, name.replace("-", "_"))]
+            for name in LIST_OPTIONS
+        }
+        return IdentityContent(
+            title=procedure.title,
+            agency=self.config.sop_agency,
+            unit=self._inline(procedure.unit, "unit"),
+            logo_uri=self._logo_uri(),
+            number=self._inline(procedure.number, "number"),
+            created=self._date_nodes(procedure.created),
+            revised=self._date_nodes(procedure.revised),
+            effective=self._date_nodes(procedure.effective),
+            approver_position=self._inline(_text(values.get("approved-by")), "approved-by"),
+            approver_name=self._inline(_text(values.get("approver-name")), "approver-name"),
+            approver_nip=[nodes.Text(procedure.approver.nip)] if procedure.approver.nip else [],
+            lists=lists,
+        )
+
+    def _item(self, item: str, name: str) -> list[nodes.Node]:
+        if name == RELATED and looks_like_id(item):
+            xref = addnodes.pending_xref(
+                "",
+                nodes.inline(item, item),
+                refdomain="sop",
+                reftype=RELATED,
+                reftarget=item,
+                refdoc=self.env.docname,
+                refexplicit=False,
+                refwarn=True,
+            )
+            xref.source, xref.line = self.get_source_info()[0], self._line(name)
+            return [xref]
+        return self._inline(item, name)
+
+    def _date_nodes(self, field: DateField | None) -> list[nodes.Node]:
+        if field is None:
+            return []
+        text = format_date(field.value, self.language) if field.value else field.text
+        return [nodes.Text(text)]
+
+    def _logo_uri(self) -> str | None:
+        if not self.config.sop_logo:
+            return None
+        path = os.path.join(self.env.app.confdir, self.config.sop_logo)
+        return "/" + os.path.relpath(path, self.env.srcdir).replace(os.sep, "/")
+
+    def _steps_view(
+        self,
+        original: nodes.table,
+        procedure: Procedure,
+        cells: TableCells,
+        step_table: StepTable,
+    ) -> nodes.container:
+        """The official steps table in place of the written one."""
+        columns = step_table.columns
+
+        def content(position: int, name: str) -> Sequence[nodes.Node]:
+            row = cells.entries[position]
+            index = columns.index.get(Column(name))
+            own = _children(row[index]) if index is not None and index < len(row) else []
+            if name != "notes":
+                return own
+            extra = [
+                nodes.paragraph(
+                    "",
+                    "",
+                    nodes.emphasis("", f"{cells.table.header[i]}: "),
+                    *_inline_children(row[i]),
+                )
+                for i in (*columns.unknown, *columns.repeated)
+                if i < len(row) and row[i] is not None and row[i].astext().strip()
+            ]
+            return [*own, *extra]
+
+        view = steps_table(procedure, content, self.label)
+        for title in original.findall(nodes.title):
+            view.insert(0, title.deepcopy())
+            break
+        view["ids"] = original["ids"]
+        view["names"] = original["names"]
+        return nodes.container("", view, classes=["sop-steps-scroll"])
+
+
+def _text(value: str | None) -> str:
+    return "" if is_unset(value) else " ".join(value.split())
+
+
+def _children(entry: nodes.entry | None) -> list[nodes.Node]:
+    return [child.deepcopy() for child in entry.children] if entry is not None else []
+
+
+def _inline_children(entry: nodes.entry) -> list[nodes.Node]:
+    """The inline content of a cell's paragraphs, for folding into another cell."""
+    return [
+        inline.deepcopy()
+        for paragraph in entry.findall(nodes.paragraph)
+        for inline in paragraph.children
+    ]
+
+
+def _first_line(node: nodes.Node) -> int | None:
+    return next((child.line for child in node.findall() if getattr(child, "line", None)), None)

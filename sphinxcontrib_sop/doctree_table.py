@@ -1,0 +1,105 @@
+"""Reading a parsed docutils table (any syntax) into plain rows of text."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from docutils import nodes
+
+from .steps import RawRow, RawTable
+
+
+@dataclass(frozen=True)
+class TableCells:
+    """A step table read from the doctree.
+
+    ``table`` holds the text for the model; ``entries`` holds, for each body
+    row and column, the docutils cell it came from (``None`` under a span), so
+    renderers can keep the writer's inline markup.  ``extra_header_rows`` counts
+    header rows above the one that names the columns.
+    """
+
+    table: RawTable
+    entries: tuple[tuple[nodes.entry | None, ...], ...]
+    extra_header_rows: int = 0
+
+
+def read_table(table: nodes.table, source: str | None, fallback_line: int | None) -> TableCells:
+    """Read ``table``; lines of cells from another file (``source``) are ignored."""
+    tgroup = table.next_node(nodes.tgroup)
+    width = int(tgroup["cols"]) if tgroup is not None else 0
+    head = table.next_node(nodes.thead)
+    body = table.next_node(nodes.tbody)
+    head_rows = _grid(head, width) if head is not None else []
+    body_rows = _grid(body, width) if body is not None else []
+    if not head_rows and body_rows:
+        head_rows, body_rows = body_rows[:1], body_rows[1:]
+    header = tuple(_text(entry) for entry in head_rows[-1]) if head_rows else ()
+    table_line = _line(table, source) or fallback_line
+    rows = tuple(
+        RawRow(tuple(_text(entry) for entry in row), _row_line(row, source)) for row in body_rows
+    )
+    return TableCells(
+        RawTable(header, rows, table_line),
+        tuple(tuple(row) for row in body_rows),
+        max(len(head_rows) - 1, 0),
+    )
+
+
+def _grid(part: nodes.Element, width: int) -> list[list[nodes.entry | None]]:
+    """The rows of ``part`` as a full grid: a spanned cell fills all its positions.
+
+    A cell spanning rows repeats in each row it covers (a merged *Pelaksana*
+    cell means the same actor for each step); a cell spanning columns sits in
+    its first column only.
+    """
+    rows: list[list[nodes.entry | None]] = []
+    carried: dict[int, tuple[nodes.entry, int]] = {}
+    for row in part.findall(nodes.row):
+        cells: list[nodes.entry | None] = [None] * width
+        entries = iter(row.children)
+        position = 0
+        while position < width:
+            if position in carried:
+                entry, remaining = carried.pop(position)
+                cells[position] = entry
+                if remaining > 1:
+                    carried[position] = (entry, remaining - 1)
+                position += 1
+                continue
+            entry = next(entries, None)
+            if entry is None:
+                break
+            cells[position] = entry
+            if entry.get("morerows"):
+                carried[position] = (entry, int(entry["morerows"]))
+            position += 1 + int(entry.get("morecols", 0))
+        rows.append(cells)
+    return rows
+
+
+def _text(entry: nodes.entry | None) -> str:
+    """The words of a cell, without docutils' messages about its markup."""
+    if entry is None:
+        return ""
+    entry = entry.deepcopy()
+    for message in list(entry.findall(nodes.system_message)):
+        message.parent.remove(message)
+    return " ".join(entry.astext().split())
+
+
+def _line(node: nodes.Node, source: str | None) -> int | None:
+    """The first source line found in ``node``, if it is a line of ``source``."""
+    for descendant in node.findall():
+        line = getattr(descendant, "line", None)
+        if line is not None:
+            if source and descendant.source and descendant.source != source:
+                return None
+            return line
+    return None
+
+
+def _row_line(row: list[nodes.entry | None], source: str | None) -> int | None:
+    return next(
+        (line for entry in row if entry is not None and (line := _line(entry, source))), None
+    )

@@ -1,0 +1,214 @@
+"""The ``sop`` domain: every SOP of the handbook, cross-references to them."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Set
+from dataclasses import dataclass
+from typing import Any
+
+from docutils import nodes
+from sphinx import addnodes
+from sphinx.builders import Builder
+from sphinx.domains import Domain, ObjType
+from sphinx.environment import BuildEnvironment
+from sphinx.roles import XRefRole
+from sphinx.util import logging
+from sphinx.util.nodes import make_refnode
+
+from .model import Procedure
+
+logger = logging.getLogger(__name__)
+
+#: Cross-reference types: the ``:sop:ref:`` role, and ids in ``:related:``.
+REF, RELATED = "ref", "related"
+
+
+@dataclass(frozen=True)
+class ProcedureEntry:
+    """An SOP as the domain stores it: the model and the anchor of its page."""
+
+    procedure: Procedure
+    anchor: str
+
+    @property
+    def location(self) -> tuple[str, int | None]:
+        return self.procedure.docname, self.procedure.line
+
+
+class SOPDomain(Domain):
+    """Holds every SOP by document, resolves references to them by id."""
+
+    name = "sop"
+    label = "SOP"
+    object_types = {"sop": ObjType("SOP", REF)}
+    roles = {REF: XRefRole(innernodeclass=nodes.inline, warn_dangling=True)}
+    dangling_warnings = {
+        REF: "unknown SOP id %(target)r in :sop:ref:: use the :id: of an SOP in this handbook",
+        RELATED: "unknown SOP id %(target)r in :related:: use the :id: of an SOP in this "
+        "handbook, or write the name of an SOP outside it in words",
+    }
+    initial_data: dict[str, Any] = {
+        "procedures": {},  # docname -> list[ProcedureEntry], in source order
+        "references": {},  # docname -> frozenset of SOP ids it refers to
+    }
+    data_version = 1
+
+    def __init__(self, env: BuildEnvironment) -> None:
+        super().__init__(env)
+        self._by_id: dict[str, ProcedureEntry] | None = None
+        self._targets_before_read: dict[str, tuple[str, str, str, str]] = {}
+
+    @property
+    def procedures_by_doc(self) -> dict[str, list[ProcedureEntry]]:
+        return self.data["procedures"]
+
+    @property
+    def references(self) -> dict[str, frozenset[str]]:
+        return self.data["references"]
+
+    def definitions(self) -> list[ProcedureEntry]:
+        """Every SOP, in document then source order."""
+        return [
+            entry
+            for docname in sorted(self.procedures_by_doc)
+            for entry in self.procedures_by_doc[docname]
+        ]
+
+    def procedures(self) -> dict[str, ProcedureEntry]:
+        """Every SOP by id; of two SOPs with one id the first in document order counts."""
+        if self._by_id is None:
+            self._by_id = {}
+            for entry in self.definitions():
+                self._by_id.setdefault(entry.procedure.id, entry)
+        return self._by_id
+
+    def note_procedure(self, procedure: Procedure, anchor: str) -> None:
+        """Record an SOP read from ``procedure.docname``."""
+        self._by_id = None
+        self.procedures_by_doc.setdefault(procedure.docname, []).append(
+            ProcedureEntry(procedure, anchor)
+        )
+
+    def clear_doc(self, docname: str) -> None:
+        self._by_id = None
+        self.procedures_by_doc.pop(docname, None)
+        self.references.pop(docname, None)
+
+    def merge_domaindata(self, docnames: Set[str], otherdata: dict[str, Any]) -> None:
+        self._by_id = None
+        for docname in docnames:
+            if docname in otherdata["procedures"]:
+                self.procedures_by_doc[docname] = otherdata["procedures"][docname]
+            if docname in otherdata["references"]:
+                self.references[docname] = otherdata["references"][docname]
+
+    def process_doc(self, env: BuildEnvironment, docname: str, document: nodes.document) -> None:
+        targets = frozenset(
+            node["reftarget"]
+            for node in document.findall(addnodes.pending_xref)
+            if node.get("refdomain") == self.name
+        )
+        if targets:
+            self.references[docname] = targets
+
+    def check_consistency(self) -> None:
+        """Warn about SOP ids and numbers used twice in the handbook."""
+        self._warn_duplicates("id", lambda procedure: procedure.id)
+        self._warn_duplicates("number", lambda procedure: procedure.number)
+
+    def _warn_duplicates(self, what: str, key: Any) -> None:
+        first: dict[str, ProcedureEntry] = {}
+        for entry in self.definitions():
+            value = key(entry.procedure)
+            if not value:
+                continue
+            if value not in first:
+                first[value] = entry
+                continue
+            docname, line = first[value].location
+            logger.warning(
+                "duplicate SOP %s %r: also used by the SOP at %s:%s; give each SOP its own %s",
+                what,
+                value,
+                self.env.doc2path(docname),
+                line,
+                f":{what}:",
+                location=entry.location,
+                type="sop",
+                subtype="duplicate",
+            )
+
+    def resolve_xref(
+        self,
+        env: BuildEnvironment,
+        fromdocname: str,
+        builder: Builder,
+        typ: str,
+        target: str,
+        node: addnodes.pending_xref,
+        contnode: nodes.Element,
+    ) -> nodes.reference | None:
+        entry = self.procedures().get(target)
+        if entry is None:
+            return None
+        procedure = entry.procedure
+        if not node.get("refexplicit"):
+            contnode = nodes.inline(procedure.title, procedure.title, classes=contnode["classes"])
+        return make_refnode(
+            builder,
+            fromdocname,
+            procedure.docname,
+            entry.anchor,
+            contnode,
+            " ".join(part for part in (procedure.number, procedure.title) if part),
+        )
+
+    def resolve_any_xref(
+        self,
+        env: BuildEnvironment,
+        fromdocname: str,
+        builder: Builder,
+        target: str,
+        node: addnodes.pending_xref,
+        contnode: nodes.Element,
+    ) -> list[tuple[str, nodes.reference]]:
+        reference = self.resolve_xref(env, fromdocname, builder, REF, target, node, contnode)
+        return [(f"{self.name}:{REF}", reference)] if reference is not None else []
+
+    def get_objects(self) -> Iterable[tuple[str, str, str, str, str, int]]:
+        for sop_id, entry in self.procedures().items():
+            yield sop_id, entry.procedure.title, "sop", entry.procedure.docname, entry.anchor, 1
+
+    def remember_targets(self) -> None:
+        """Note what each id points to before documents are read."""
+        self._targets_before_read = self._reference_targets()
+
+    def documents_to_rewrite(self) -> set[str]:
+        """Documents whose references changed target or title since :meth:`remember_targets`.
+
+        Their pages are written again, so no page links to a renamed, moved or
+        deleted SOP with stale text.
+        """
+        before, after = self._targets_before_read, self._reference_targets()
+        changed = {
+            sop_id
+            for sop_id in before.keys() | after.keys()
+            if before.get(sop_id) != after.get(sop_id)
+        }
+        return {docname for docname, targets in self.references.items() if targets & changed}
+
+    def _reference_targets(self) -> dict[str, tuple[str, str, str, str]]:
+        return {
+            sop_id: (
+                entry.procedure.title,
+                entry.procedure.number,
+                entry.procedure.docname,
+                entry.anchor,
+            )
+            for sop_id, entry in self.procedures().items()
+        }
+
+
+def get_domain(env: BuildEnvironment) -> SOPDomain:
+    """The ``sop`` domain of ``env``."""
+    return env.get_domain(SOPDomain.name)  # type: ignore[return-value]

@@ -1,0 +1,141 @@
+"""The identity part of an SOP as one docutils table, in the official layout.
+
+::
+
+    +----------------+-----------------+---------------------+
+    | logo           | Nomor SOP       | ...                 |
+    | AGENCY         | Tgl. Pembuatan  | ...                 |
+    | UNIT           | Tgl. Revisi     | ...                 |
+    |                | Tgl. Efektif    | ...                 |
+    |                | Disahkan oleh   | position / sign /   |
+    |                |                 | name / NIP          |
+    |                | Nama SOP        | ...                 |
+    +----------------+-----------------+---------------------+
+    | Dasar Hukum    | Kualifikasi Pelaksana                 |
+    | Keterkaitan    | Peralatan/Perlengkapan                |
+    | Peringatan     | Pencatatan dan Pendataan              |
+    +----------------+---------------------------------------+
+
+Plain table nodes keep the layout in HTML, LaTeX, text and every other builder.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+from docutils import nodes
+
+from .table_nodes import cell, numbered_list, paragraph, row, table
+
+Inline = Sequence[nodes.Node]
+
+#: The 3×2 grid of list fields under the top block: (left, right) per row.
+LIST_GRID = (
+    (("legal-basis", "Legal basis"), ("qualifications", "Implementer qualifications")),
+    (("related", "Related SOPs"), ("equipment", "Equipment")),
+    (("warnings", "Warnings"), ("records", "Records")),
+)
+COLUMN_WIDTHS = (36, 20, 44)
+SIGNATURE_SPACE_LATEX = r"\vspace{1.6cm}"
+
+
+@dataclass
+class IdentityContent:
+    """The identity fields as inline nodes, ready to be laid out."""
+
+    title: str
+    agency: str = ""
+    unit: Inline = ()
+    logo_uri: str | None = None
+    number: Inline = ()
+    created: Inline = ()
+    revised: Inline = ()
+    effective: Inline = ()
+    approver_position: Inline = ()
+    approver_name: Inline = ()
+    approver_nip: Inline = ()
+    lists: dict[str, list[Inline]] = field(default_factory=dict)
+
+
+def identity_table(content: IdentityContent, label: Callable[[str], str]) -> nodes.table:
+    """The identity table of one SOP; ``label`` translates printed labels."""
+    fields = (
+        ("SOP number", _value(content.number), "sop-number"),
+        ("Date created", _value(content.created), "sop-created"),
+        ("Date revised", _value(content.revised), "sop-revised"),
+        ("Effective date", _value(content.effective), "sop-effective"),
+        ("Approved by", _approver(content, label), "sop-approver"),
+        ("SOP title", [paragraph(nodes.strong(content.title, content.title))], "sop-title"),
+    )
+    top = [
+        row(
+            *([_owner_cell(content, len(fields))] if index == 0 else []),
+            cell(paragraph(label(message)), classes=["sop-label"]),
+            cell(*value, classes=["sop-value", name]),
+        )
+        for index, (message, value, name) in enumerate(fields)
+    ]
+    grid = [
+        row(
+            _list_cell(content, left, label),
+            _list_cell(content, right, label, morecols=1),
+        )
+        for left, right in LIST_GRID
+    ]
+    return table(COLUMN_WIDTHS, [*top, *grid], classes=["sop-identity"])
+
+
+def _value(inline: Inline) -> list[nodes.Node]:
+    return [paragraph(*inline)] if inline else []
+
+
+def _owner_cell(content: IdentityContent, rows: int) -> nodes.entry:
+    """Logo, agency and unit: the left block spanning the top rows."""
+    children: list[nodes.Node] = []
+    if content.logo_uri:
+        children.append(
+            nodes.image(
+                uri=content.logo_uri,
+                alt=content.agency or content.title,
+                height="72px",
+                classes=["sop-logo"],
+            )
+        )
+    if content.agency:
+        children.append(paragraph(nodes.strong("", content.agency.upper()), classes=["sop-agency"]))
+    if content.unit:
+        children.append(paragraph(*content.unit, classes=["sop-unit"]))
+    return cell(*children, classes=["sop-owner"], morerows=rows - 1)
+
+
+def _approver(content: IdentityContent, label: Callable[[str], str]) -> list[nodes.Node]:
+    """Position, a space to sign, name and NIP, as on a signed sheet."""
+    if not (content.approver_position or content.approver_name or content.approver_nip):
+        return []
+    parts: list[nodes.Node] = []
+    if content.approver_position:
+        parts.append(paragraph(*content.approver_position, classes=["sop-approver-position"]))
+    parts.append(nodes.raw("", '<div class="sop-signature-space"></div>', format="html"))
+    parts.append(nodes.raw("", SIGNATURE_SPACE_LATEX, format="latex"))
+    if content.approver_name:
+        name = nodes.strong("", "", *content.approver_name)
+        parts.append(paragraph(name, classes=["sop-approver-name"]))
+    if content.approver_nip:
+        parts.append(
+            paragraph(f"{label('NIP.')} ", *content.approver_nip, classes=["sop-approver-nip"])
+        )
+    return parts
+
+
+def _list_cell(
+    content: IdentityContent,
+    field_label: tuple[str, str],
+    label: Callable[[str], str],
+    morecols: int = 0,
+) -> nodes.entry:
+    name, message = field_label
+    items = content.lists.get(name, [])
+    heading = paragraph(nodes.strong("", f"{label(message)}:"), classes=["sop-label"])
+    body = numbered_list(items) if items else paragraph("\N{EM DASH}", classes=["sop-empty"])
+    return cell(heading, body, classes=["sop-list", f"sop-{name}"], morecols=morecols)

@@ -1,0 +1,150 @@
+"""The plain data model of an SOP.
+
+Parsing produces these objects, validation inspects them and every renderer
+(identity page, steps table, flowcharts, exports) consumes them.  Nothing here
+imports Sphinx or docutils, so the model can be pickled into the build
+environment, compared between editions and serialised to JSON.
+"""
+
+from __future__ import annotations
+
+import datetime
+import enum
+from dataclasses import dataclass, field
+
+
+class StepKind(str, enum.Enum):
+    """What a step is, which decides the flowchart symbol drawn for it."""
+
+    START = "start"
+    PROCESS = "process"
+    DECISION = "decision"
+    END = "end"
+
+
+class TimeUnit(str, enum.Enum):
+    """Units understood in the *Waktu* (time) column."""
+
+    SECOND = "second"
+    MINUTE = "minute"
+    HOUR = "hour"
+    DAY = "day"
+    WORKING_DAY = "working-day"
+    WEEK = "week"
+    MONTH = "month"
+
+
+@dataclass(frozen=True)
+class Duration:
+    """A parsed step time: ``amount`` (or ``amount``–``amount_max``) ``unit``."""
+
+    amount: float
+    unit: TimeUnit
+    amount_max: float | None = None
+
+
+@dataclass(frozen=True)
+class DateField:
+    """A date option as written, with its parsed value when it could be read."""
+
+    text: str
+    value: datetime.date | None = None
+
+
+@dataclass(frozen=True)
+class Exit:
+    """One way out of a step: to step ``target``, labelled for a decision."""
+
+    target: int
+    label: str | None = None
+
+
+@dataclass(frozen=True)
+class Flow:
+    """How the procedure goes on after a step.
+
+    ``text`` is the *Alur* cell as written; ``exits`` are the resolved ways out
+    (the next row when the cell is empty); ``ends`` is true for a step after
+    which the procedure stops.
+    """
+
+    text: str = ""
+    exits: tuple[Exit, ...] = ()
+    ends: bool = False
+
+    @property
+    def is_decision(self) -> bool:
+        """Whether the flow branches into labelled exits."""
+        return len(self.exits) > 1 and all(exit.label for exit in self.exits)
+
+
+@dataclass(frozen=True)
+class Step:
+    """One row of the step table."""
+
+    number: int
+    activity: str
+    actors: tuple[str, ...]
+    requirements: str = ""
+    time: str = ""
+    duration: Duration | None = None
+    output: str = ""
+    notes: str = ""
+    flow: Flow = field(default_factory=Flow)
+    kind: StepKind = StepKind.PROCESS
+    line: int | None = None
+
+
+@dataclass(frozen=True)
+class Edge:
+    """An arrow of the flowchart, from step ``source`` to step ``target``."""
+
+    source: int
+    target: int
+    label: str | None = None
+
+
+@dataclass(frozen=True)
+class Approver:
+    """Who signs the SOP: position title, name and NIP (civil-servant number)."""
+
+    position: str = ""
+    name: str = ""
+    nip: str = ""
+
+
+@dataclass(frozen=True)
+class Procedure:
+    """One SOP: the identity part and the steps of the flowchart part."""
+
+    id: str
+    title: str
+    number: str = ""
+    unit: str = ""
+    created: DateField | None = None
+    revised: DateField | None = None
+    effective: DateField | None = None
+    approver: Approver = field(default_factory=Approver)
+    legal_basis: tuple[str, ...] = ()
+    qualifications: tuple[str, ...] = ()
+    related: tuple[str, ...] = ()
+    equipment: tuple[str, ...] = ()
+    warnings: tuple[str, ...] = ()
+    records: tuple[str, ...] = ()
+    actors: tuple[str, ...] = ()
+    steps: tuple[Step, ...] = ()
+    docname: str = ""
+    line: int | None = None
+
+    def step(self, number: int) -> Step | None:
+        """The step with ``number``, or ``None``."""
+        return next((step for step in self.steps if step.number == number), None)
+
+    @property
+    def edges(self) -> tuple[Edge, ...]:
+        """Every arrow of the flowchart, in step order."""
+        return tuple(
+            Edge(step.number, exit.target, exit.label)
+            for step in self.steps
+            for exit in step.flow.exits
+        )
