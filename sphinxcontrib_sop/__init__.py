@@ -9,6 +9,7 @@ from sphinx.application import Sphinx
 from .assets import add_stylesheet, copy_stylesheet
 from .config import register_config, set_up_labels
 from .directive import SOPDirective
+from .docutils_indonesian import register as register_docutils_indonesian
 from .domain import SOPDomain, get_domain
 from .labels import LOCALE_DIR, MESSAGE_CATALOG
 from .nodes import sop_procedure
@@ -22,6 +23,7 @@ ENV_VERSION = 1
 def setup(app: Sphinx) -> dict[str, Any]:
     """Register the ``sop`` directive, the ``sop`` domain and their configuration."""
     register_config(app)
+    register_docutils_indonesian()
     app.add_message_catalog(MESSAGE_CATALOG, str(LOCALE_DIR))
     app.add_domain(SOPDomain)
     app.add_directive("sop", SOPDirective)

@@ -27,9 +27,9 @@ def set_up_labels(app: Sphinx, config: Config) -> None:
     """Load the label catalog for ``sop_language`` (default: ``language``) and check config."""
     language = config.sop_language or config.language or "en"
     init_locale([str(LOCALE_DIR)], language, MESSAGE_CATALOG)
-    if config.sop_logo and not (Path(app.confdir) / config.sop_logo).is_file():
+    if config.sop_logo and not (Path(app.srcdir) / config.sop_logo).is_file():
         logger.warning(
-            "sop_logo %r is not a file (relative to the folder of conf.py): "
+            "sop_logo %r is not a file (relative to the source folder): "
             "fix the path or remove the setting",
             config.sop_logo,
             type="sop",

@@ -287,10 +287,11 @@ class SOPDirective(SphinxDirective):
         return [nodes.Text(text)]
 
     def _logo_uri(self) -> str | None:
-        if not self.config.sop_logo:
+        """``sop_logo`` as an image URI; ``/`` makes it relative to the source folder."""
+        logo = self.config.sop_logo
+        if not logo:
             return None
-        path = os.path.join(self.env.app.confdir, self.config.sop_logo)
-        return "/" + os.path.relpath(path, self.env.srcdir).replace(os.sep, "/")
+        return logo if os.path.isabs(logo) else "/" + logo.replace(os.sep, "/")
 
     def _steps_view(
         self,

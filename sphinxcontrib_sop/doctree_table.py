@@ -24,8 +24,8 @@ class TableCells:
     extra_header_rows: int = 0
 
 
-def read_table(table: nodes.table, source: str | None, fallback_line: int | None) -> TableCells:
-    """Read ``table``; lines of cells from another file (``source``) are ignored."""
+def read_table(table: nodes.table, source: str | None, directive_line: int) -> TableCells:
+    """Read ``table``, written in ``source`` inside a directive at ``directive_line``."""
     tgroup = table.next_node(nodes.tgroup)
     width = int(tgroup["cols"]) if tgroup is not None else 0
     head = table.next_node(nodes.thead)
@@ -35,12 +35,18 @@ def read_table(table: nodes.table, source: str | None, fallback_line: int | None
     if not head_rows and body_rows:
         head_rows, body_rows = body_rows[:1], body_rows[1:]
     header = tuple(_text(entry) for entry in head_rows[-1]) if head_rows else ()
-    table_line = _line(table, source) or fallback_line
+    header_line = _row_line(head_rows[-1], source, directive_line) if head_rows else None
+    row_lines = [_row_line(row, source, directive_line) for row in body_rows]
+    if header_line is not None and row_lines and set(row_lines) == {header_line}:
+        # A Markdown pipe table: MyST gives every cell the table's line, and
+        # each row is one line below the header and its delimiter row.
+        row_lines = [header_line + 2 + index for index in range(len(body_rows))]
     rows = tuple(
-        RawRow(tuple(_text(entry) for entry in row), _row_line(row, source)) for row in body_rows
+        RawRow(tuple(_text(entry) for entry in row), line)
+        for row, line in zip(body_rows, row_lines, strict=True)
     )
     return TableCells(
-        RawTable(header, rows, table_line),
+        RawTable(header, rows, header_line or directive_line),
         tuple(tuple(row) for row in body_rows),
         max(len(head_rows) - 1, 0),
     )
@@ -88,18 +94,23 @@ def _text(entry: nodes.entry | None) -> str:
     return " ".join(entry.astext().split())
 
 
-def _line(node: nodes.Node, source: str | None) -> int | None:
-    """The first source line found in ``node``, if it is a line of ``source``."""
+def _line(node: nodes.Node, source: str | None, directive_line: int) -> int | None:
+    """The first line found in ``node``, if it is a line of ``source`` in the directive.
+
+    Cells of a ``csv-table`` carry lines counted within the CSV data (or its
+    file), which say nothing about the document: they are ignored.
+    """
     for descendant in node.findall():
         line = getattr(descendant, "line", None)
         if line is not None:
             if source and descendant.source and descendant.source != source:
                 return None
-            return line
+            return line if line >= directive_line else None
     return None
 
 
-def _row_line(row: list[nodes.entry | None], source: str | None) -> int | None:
-    return next(
-        (line for entry in row if entry is not None and (line := _line(entry, source))), None
-    )
+def _row_line(
+    row: list[nodes.entry | None], source: str | None, directive_line: int
+) -> int | None:
+    lines = (_line(entry, source, directive_line) for entry in row if entry is not None)
+    return next((line for line in lines if line is not None), None)

@@ -1,0 +1,54 @@
+"""Shared fixtures: Sphinx's testing fixtures and helpers to read build output."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+from sphinx.testing.util import SphinxTestApp
+from sphinx.util.console import strip_colors
+
+from sphinxcontrib_sop.domain import SOPDomain, get_domain
+from sphinxcontrib_sop.model import Procedure
+
+pytest_plugins = ("sphinx.testing.fixtures",)
+
+ROOTS = Path(__file__).parent / "roots"
+
+
+@pytest.fixture(scope="session")
+def rootdir() -> Path:
+    return ROOTS
+
+
+def html(app: SphinxTestApp, docname: str = "index") -> BeautifulSoup:
+    """The parsed HTML page of ``docname``."""
+    return BeautifulSoup((app.outdir / f"{docname}.html").read_text(encoding="utf-8"), "html.parser")
+
+
+def warnings(app: SphinxTestApp) -> list[str]:
+    """The warning lines of the build, without colour codes."""
+    return [line for line in strip_colors(app.warning.getvalue()).splitlines() if line.strip()]
+
+
+def domain(app: SphinxTestApp) -> SOPDomain:
+    return get_domain(app.env)
+
+
+def procedure(app: SphinxTestApp, sop_id: str) -> Procedure:
+    """The SOP stored under ``sop_id``."""
+    return domain(app).procedures()[sop_id].procedure
+
+
+def line_of(path: Path, text: str) -> int:
+    """The 1-based number of the first line of ``path`` containing ``text``."""
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if text in line:
+            return number
+    raise AssertionError(f"{text!r} not in {path}")
+
+
+def cell_texts(element) -> list[str]:
+    """The whitespace-normalised text of each cell of an HTML row."""
+    return [" ".join(cell.get_text(" ").split()) for cell in element.find_all(["td", "th"])]
