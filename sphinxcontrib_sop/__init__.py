@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from sphinx.application import Sphinx
+from sphinx.environment import BuildEnvironment
 
 from .assets import add_stylesheet, copy_stylesheet
 from .config import register_config, set_up_labels
@@ -31,13 +32,24 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("config-inited", set_up_labels)
     app.connect("builder-inited", add_stylesheet)
     app.connect("build-finished", copy_stylesheet)
-    app.connect(
-        "env-before-read-docs", lambda app, env, docnames: get_domain(env).remember_targets()
-    )
-    app.connect("env-updated", lambda app, env: sorted(get_domain(env).documents_to_rewrite()))
+    app.connect("env-get-outdated", remember_reference_targets)
+    app.connect("env-updated", documents_to_rewrite)
     return {
         "version": __version__,
         "env_version": ENV_VERSION,
         "parallel_read_safe": True,
         "parallel_write_safe": True,
     }
+
+
+def remember_reference_targets(
+    app: Sphinx, env: BuildEnvironment, added: set[str], changed: set[str], removed: set[str]
+) -> list[str]:
+    """Before documents are purged and read, note what each SOP id points to."""
+    get_domain(env).remember_targets()
+    return []
+
+
+def documents_to_rewrite(app: Sphinx, env: BuildEnvironment) -> list[str]:
+    """After reading, the pages whose SOP references changed target or title."""
+    return sorted(get_domain(env).documents_to_rewrite() & env.all_docs.keys())

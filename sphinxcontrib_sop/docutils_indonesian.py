@@ -8,10 +8,9 @@ Indonesian; directive and role names stay the English ones users write.
 from __future__ import annotations
 
 import importlib.util
+import sys
 import types
 
-import docutils.languages
-import docutils.parsers.rst.languages
 from docutils.parsers.rst.languages import en as rst_english
 
 LANGUAGE_CODE = "id"
@@ -57,15 +56,20 @@ BIBLIOGRAPHIC_FIELDS = {
 
 
 def register() -> None:
-    """Give docutils an Indonesian language unless it has one of its own."""
-    if importlib.util.find_spec(f"docutils.languages.{LANGUAGE_CODE}") is not None:
+    """Give docutils an Indonesian language unless it has one of its own.
+
+    The modules are installed under the names docutils imports languages from.
+    """
+    labels_name = f"docutils.languages.{LANGUAGE_CODE}"
+    if labels_name in sys.modules or importlib.util.find_spec(labels_name) is not None:
         return
-    labels = types.ModuleType("sphinxcontrib_sop.docutils_indonesian.labels")
+    labels = types.ModuleType(labels_name, __doc__)
     labels.labels = LABELS
     labels.bibliographic_fields = BIBLIOGRAPHIC_FIELDS
     labels.author_separators = [";", ","]
-    syntax = types.ModuleType("sphinxcontrib_sop.docutils_indonesian.rst")
+    syntax_name = f"docutils.parsers.rst.languages.{LANGUAGE_CODE}"
+    syntax = types.ModuleType(syntax_name, __doc__)
     syntax.directives = dict(rst_english.directives)
     syntax.roles = dict(rst_english.roles)
-    docutils.languages.get_language.cache.setdefault(LANGUAGE_CODE, labels)
-    docutils.parsers.rst.languages.get_language.cache.setdefault(LANGUAGE_CODE, syntax)
+    sys.modules[labels_name] = labels
+    sys.modules[syntax_name] = syntax

@@ -180,7 +180,7 @@ class SOPDomain(Domain):
             yield sop_id, entry.procedure.title, "sop", entry.procedure.docname, entry.anchor, 1
 
     def remember_targets(self) -> None:
-        """Note what each id points to before documents are read."""
+        """Note what each id points to before documents are purged and read."""
         self._targets_before_read = self._reference_targets()
 
     def documents_to_rewrite(self) -> set[str]:

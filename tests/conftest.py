@@ -24,7 +24,9 @@ def rootdir() -> Path:
 
 def html(app: SphinxTestApp, docname: str = "index") -> BeautifulSoup:
     """The parsed HTML page of ``docname``."""
-    return BeautifulSoup((app.outdir / f"{docname}.html").read_text(encoding="utf-8"), "html.parser")
+    return BeautifulSoup(
+        (app.outdir / f"{docname}.html").read_text(encoding="utf-8"), "html.parser"
+    )
 
 
 def warnings(app: SphinxTestApp) -> list[str]:

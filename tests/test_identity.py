@@ -24,8 +24,7 @@ def identity(soup, sop_id: str):
 def top_fields(table) -> dict[str, str]:
     """Label → value of the top block's rows."""
     return {
-        text(label): text(label.find_next_sibling("td"))
-        for label in table.select("td.sop-label")
+        text(label): text(label.find_next_sibling("td")) for label in table.select("td.sop-label")
     }
 
 
@@ -124,7 +123,11 @@ def test_other_languages_fall_back_to_english(app):
 @pytest.mark.sphinx(
     "html",
     testroot="identity",
-    confoverrides={"language": "en", "sop_language": "id", "sop_labels": {"Date created": "Dibuat"}},
+    confoverrides={
+        "language": "en",
+        "sop_language": "id",
+        "sop_labels": {"Date created": "Dibuat"},
+    },
 )
 def test_sop_language_and_label_overrides(app):
     app.build()

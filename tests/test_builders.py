@@ -1,0 +1,130 @@
+"""Every builder writes the SOP: LaTeX and text with their identity fields, others safely."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from conftest import warnings
+
+IDENTITY_VALUES = (
+    "800/01/SOP/BAPPEDA/2019",
+    "25 September 2019",
+    "10 Januari 2020",
+    "1 Februari 2020",
+    "Kepala Bappeda Provinsi Sumatera Selatan",
+    "Ir. Nama Pejabat, M.T.",
+    "196501011990031001",
+    "Penerimaan Surat Masuk",
+    "Undang-Undang Nomor 43 Tahun 2009 tentang",
+    "Memahami tata naskah dinas",
+    "Komputer dan printer",
+    "Surat yang tidak lengkap tidak dapat diproses",
+    "Lembar disposisi",
+    "Mengembalikan surat kepada pengirim",
+    "Alamat salah",
+)
+INDONESIAN_LABELS = (
+    "Nomor SOP",
+    "Tgl. Pembuatan",
+    "Tgl. Revisi",
+    "Tgl. Efektif",
+    "Disahkan oleh",
+    "Nama SOP",
+    "Dasar Hukum",
+    "Kualifikasi Pelaksana",
+    "Keterkaitan",
+    "Peralatan/Perlengkapan",
+    "Peringatan",
+    "Pencatatan dan Pendataan",
+    "Pelaksana",
+    "Mutu Baku",
+)
+
+
+def squeeze(text: str) -> str:
+    return " ".join(text.split())
+
+
+@pytest.mark.sphinx("latex", testroot="identity")
+def test_latex_has_identity_table_and_steps(app):
+    app.build()
+    assert warnings(app) == []
+    tex = squeeze((app.outdir / "projectnamenotset.tex").read_text(encoding="utf-8"))
+    tex = tex.replace(r"\sphinxhyphen{}", "-")
+    for value in (*IDENTITY_VALUES, *INDONESIAN_LABELS):
+        assert value in tex, value
+    assert r"\sphinxmultirow" in tex  # the owner block spans the top rows
+    assert r"\sphinxstartmulticolumn{2}" in tex  # the right-hand list cells span two columns
+    assert r"\vspace{1.6cm}" in tex  # room for the signature
+    assert r"\sphinxincludegraphics" in tex
+    assert "logo" in tex
+    assert "None" not in tex
+
+
+#: Values short enough not to be wrapped inside a text table cell.
+SHORT_VALUES = (
+    "800/01/SOP/BAPPEDA/2019",
+    "25 September 2019",
+    "10 Januari 2020",
+    "1 Februari 2020",
+    "196501011990031001",
+    "Komputer dan printer",
+    "Lembar disposisi",
+    "Alamat salah",
+)
+
+
+@pytest.mark.sphinx("text", testroot="identity")
+def test_text_has_identity_fields(app):
+    app.build()
+    assert warnings(app) == []
+    output = squeeze((app.outdir / "full.txt").read_text(encoding="utf-8"))
+    for value in (
+        *SHORT_VALUES,
+        "Nomor SOP",
+        "Tgl. Pembuatan",
+        "Tgl. Revisi",
+        "Tgl. Efektif",
+        "Disahkan oleh",
+        "Nama SOP",
+        "Dasar Hukum:",
+        "Keterkaitan:",
+        "Peringatan:",
+    ):
+        assert value in output, value
+
+
+@pytest.mark.sphinx("text", testroot="identity")
+def test_text_steps_show_decisions_and_flow(app):
+    app.build()
+    output = squeeze((app.outdir / "full.txt").read_text(encoding="utf-8"))
+    assert "Mulai" in output
+    assert "Proses" in output
+    assert "Ya → 3," in output
+    assert "Tidak → 6" in output
+
+
+@pytest.mark.parametrize(
+    ("builder", "output"),
+    [
+        ("man", "projectnamenotset.1"),
+        ("texinfo", "projectnamenotset.texi"),
+        ("xml", "full.xml"),
+        ("pseudoxml", "full.pseudoxml"),
+        ("singlehtml", "index.html"),
+        ("epub", "full.xhtml"),
+        ("dirhtml", "full/index.html"),
+        ("json", "full.fjson"),
+    ],
+)
+def test_every_builder_writes_the_sop(make_app, rootdir, tmp_path, builder, output):
+    source = tmp_path / "src"
+    shutil.copytree(rootdir / "test-identity", source)
+    app = make_app(builder, srcdir=source)
+    app.build()
+    assert not [line for line in warnings(app) if "sop" in line.lower() or "Traceback" in line]
+    written = (app.outdir / output).read_text(encoding="utf-8")
+    assert "Mengembalikan surat kepada pengirim" in written
+    assert "Penerimaan Surat Masuk" in written
