@@ -21,6 +21,7 @@ sop_logo = "_static/logo.png"
 
 html_theme = "sphinx_rtd_theme"
 html_static_path = ["_static"]
+html_css_files = ["handbook.css"]
 html_title = "sphinxcontrib-sop"
 html_theme_options = {"navigation_depth": 3}
 

@@ -36,7 +36,7 @@ LIST_GRID = (
     (("related", "Related SOPs"), ("equipment", "Equipment")),
     (("warnings", "Warnings"), ("records", "Records")),
 )
-COLUMN_WIDTHS = (36, 20, 44)
+COLUMN_WIDTHS = (44, 18, 38)
 SIGNATURE_SPACE_LATEX = r"\vspace{1.6cm}"
 
 
