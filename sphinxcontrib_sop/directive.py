@@ -43,6 +43,8 @@ from .validation import check_flow
 logger = logging.getLogger(__name__)
 
 _OPTION_LINE = re.compile(r"\s*:([\w-]+):")
+#: Single-line options whose text may hold inline markup.
+TEXT_OPTIONS = ("number", "unit", "approved-by", "approver-name")
 
 
 class SOPDirective(SphinxDirective):
@@ -64,6 +66,10 @@ class SOPDirective(SphinxDirective):
         values, problems = canonical_options(self.options, self.option_lines)
         self.problems += problems
         self.values = values
+        self.rich = {name: self._inline(_text(values.get(name)), name) for name in TEXT_OPTIONS}
+        self.rich_items = {
+            name: [self._item(item, name) for item in self._items(name)] for name in LIST_OPTIONS
+        }
         title = " ".join(self.arguments[0].split())
 
         body = self.parse_content_to_nodes()
@@ -154,15 +160,18 @@ class SOPDirective(SphinxDirective):
         return Procedure(
             id=self._procedure_id(title),
             title=title,
-            number=_text(values.get("number")),
-            unit=_text(values.get("unit")) or self.config.sop_unit,
+            number=_plain(self.rich["number"]),
+            unit=_plain(self.rich["unit"]) or self.config.sop_unit,
             created=dates["created"],
             revised=dates["revised"],
             effective=dates["effective"],
             approver=Approver(
-                _text(values.get("approved-by")), _text(values.get("approver-name")), approver_nip
+                _plain(self.rich["approved-by"]), _plain(self.rich["approver-name"]), approver_nip
             ),
-            **{name.replace("-", "_"): tuple(self._items(name)) for name in LIST_OPTIONS},
+            **{
+                name.replace("-", "_"): tuple(_plain(item) for item in self.rich_items[name])
+                for name in LIST_OPTIONS
+            },
             actors=step_table.actors
             if step_table
             else tuple(split_actors(values.get("actors", ""))),
@@ -244,24 +253,20 @@ class SOPDirective(SphinxDirective):
         return parsed
 
     def _identity(self, procedure: Procedure) -> IdentityContent:
-        values = self.values
-        lists = {
-            name: [self._item(item, name) for item in getattr(procedure, name.replace("-", "_"))]
-            for name in LIST_OPTIONS
-        }
+        unit = self.rich["unit"] or ([nodes.Text(procedure.unit)] if procedure.unit else [])
         return IdentityContent(
             title=procedure.title,
             agency=self.config.sop_agency,
-            unit=self._inline(procedure.unit, "unit"),
+            unit=unit,
             logo_uri=self._logo_uri(),
-            number=self._inline(procedure.number, "number"),
+            number=self.rich["number"],
             created=self._date_nodes(procedure.created),
             revised=self._date_nodes(procedure.revised),
             effective=self._date_nodes(procedure.effective),
-            approver_position=self._inline(_text(values.get("approved-by")), "approved-by"),
-            approver_name=self._inline(_text(values.get("approver-name")), "approver-name"),
+            approver_position=self.rich["approved-by"],
+            approver_name=self.rich["approver-name"],
             approver_nip=[nodes.Text(procedure.approver.nip)] if procedure.approver.nip else [],
-            lists=lists,
+            lists=self.rich_items,
         )
 
     def _item(self, item: str, name: str) -> list[nodes.Node]:
@@ -327,11 +332,22 @@ class SOPDirective(SphinxDirective):
             break
         view["ids"] = original["ids"]
         view["names"] = original["names"]
-        return nodes.container("", view, classes=["sop-steps-scroll"])
+        return nodes.container(
+            "",
+            nodes.raw("", r"\begingroup\footnotesize", format="latex"),
+            view,
+            nodes.raw("", r"\endgroup", format="latex"),
+            classes=["sop-steps-scroll"],
+        )
 
 
 def _text(value: str | None) -> str:
     return "" if is_unset(value) else " ".join(value.split())
+
+
+def _plain(inline: Sequence[nodes.Node]) -> str:
+    """The text of parsed inline markup, as a reader sees it."""
+    return "".join(node.astext() for node in inline)
 
 
 def _children(entry: nodes.entry | None) -> list[nodes.Node]:

@@ -109,8 +109,6 @@ def _line(node: nodes.Node, source: str | None, directive_line: int) -> int | No
     return None
 
 
-def _row_line(
-    row: list[nodes.entry | None], source: str | None, directive_line: int
-) -> int | None:
+def _row_line(row: list[nodes.entry | None], source: str | None, directive_line: int) -> int | None:
     lines = (_line(entry, source, directive_line) for entry in row if entry is not None)
     return next((line for line in lines if line is not None), None)

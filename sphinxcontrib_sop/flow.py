@@ -10,7 +10,7 @@ from .model import Exit
 END_WORDS = frozenset({"selesai", "end", "stop", "finish"})
 FLOW_FORMS = "a step number, 'Ya: 3, Tidak: 6' or 'Selesai'"
 
-_JUMP = re.compile(r"(?:(?:ke|to|goto)\s+|→\s*|->\s*)?(\d+)\.?", re.IGNORECASE)
+_JUMP = re.compile(r"(?:(?:ke|to|goto)\s+|→\s*|->\s*)?(\d{1,9})\.?", re.IGNORECASE)
 _BRANCH = re.compile(r"(?P<label>.+?)\s*(?::|→|->|=)\s*(?P<target>.*)")
 _SEPARATORS = re.compile(r"[,;\n]")
 

@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 
 from docutils import nodes
 
-from .table_nodes import cell, numbered_list, paragraph, row, table
+from .table_nodes import PRINTED_TABLE_STYLE, cell, numbered_list, paragraph, row, table
 
 Inline = Sequence[nodes.Node]
 
@@ -83,7 +83,7 @@ def identity_table(content: IdentityContent, label: Callable[[str], str]) -> nod
         )
         for left, right in LIST_GRID
     ]
-    return table(COLUMN_WIDTHS, [*top, *grid], classes=["sop-identity"])
+    return table(COLUMN_WIDTHS, [*top, *grid], classes=["sop-identity", *PRINTED_TABLE_STYLE])
 
 
 def _value(inline: Inline) -> list[nodes.Node]:
@@ -92,7 +92,7 @@ def _value(inline: Inline) -> list[nodes.Node]:
 
 def _owner_cell(content: IdentityContent, rows: int) -> nodes.entry:
     """Logo, agency and unit: the left block spanning the top rows."""
-    children: list[nodes.Node] = []
+    children: list[nodes.Node] = [nodes.raw("", r"\centering", format="latex")]
     if content.logo_uri:
         children.append(
             nodes.image(

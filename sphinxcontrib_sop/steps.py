@@ -44,7 +44,7 @@ class StepTable:
 
 
 _ACTOR_SEPARATORS = re.compile(r"[,;\n]")
-_STEP_NUMBER = re.compile(r"(\d+)\.?")
+_STEP_NUMBER = re.compile(r"(\d{1,9})\.?")
 
 
 def read_step_table(

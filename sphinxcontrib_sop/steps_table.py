@@ -13,7 +13,7 @@ from docutils import nodes
 
 from .labels import KIND_LABELS
 from .model import Procedure, Step
-from .table_nodes import blank_cell, cell, paragraph, row, table
+from .table_nodes import PRINTED_TABLE_STYLE, blank_cell, cell, paragraph, row, table
 
 #: Rich content for one step's cell, by the step's position and the column name.
 CellContent = Callable[[int, str], Sequence[nodes.Node]]
@@ -34,7 +34,7 @@ def steps_table(
             for position, step in enumerate(procedure.steps)
         ],
         head=_header(actors, label),
-        classes=["sop-steps"],
+        classes=["sop-steps", *PRINTED_TABLE_STYLE, "longtable"],
     )
 
 

@@ -7,6 +7,8 @@ from collections.abc import Iterable, Sequence
 from docutils import nodes
 
 EM_DASH = "\N{EM DASH}"
+#: Table classes for LaTeX: every cell ruled, as on a printed SOP sheet, no stripes.
+PRINTED_TABLE_STYLE = ("standard", "nocolorrows")
 
 
 def cell(
