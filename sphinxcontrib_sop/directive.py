@@ -42,7 +42,8 @@ from .validation import check_flow
 
 logger = logging.getLogger(__name__)
 
-_OPTION_LINE = re.compile(r"\s*:([\w-]+):")
+#: An option line: ``:name: value`` (reST, MyST) or ``name: value`` (MyST's YAML block).
+_OPTION_LINE = re.compile(r"\s*:?([\w-]+):(?:\s|$)")
 #: Single-line options whose text may hold inline markup.
 TEXT_OPTIONS = ("number", "unit", "approved-by", "approver-name")
 
