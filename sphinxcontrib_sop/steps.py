@@ -155,7 +155,9 @@ class _RowReader:
         try:
             return parse_flow(self.text(Column.FLOW))
         except FlowError as error:
-            problems.append(Problem(f"{error} (the step goes on to the next row)", self.line))
+            problems.append(
+                Problem(f"{error} (the step goes on to the next row)", self.line, "flow")
+            )
             return WrittenFlow()
 
     def actors(self, problems: list[Problem]) -> tuple[str, ...]:
