@@ -58,4 +58,5 @@ class Labels:
         self.overrides = overrides
 
     def __call__(self, message: str) -> str:
-        return self.overrides.get(message) or str(_(message))
+        override = self.overrides.get(message)
+        return override if isinstance(override, str) and override else str(_(message))

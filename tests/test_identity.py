@@ -164,3 +164,17 @@ def test_aliases_and_markdown_give_the_same_model(app):
     assert full.created.value.isoformat() == "2019-09-25"
     assert full.approver.nip == "196501011990031001"
     assert full.equipment == ("Komputer dan printer", "Buku agenda")
+
+
+@pytest.mark.sphinx(
+    "html",
+    testroot="identity",
+    confoverrides={"sop_logo": "missing.png", "sop_labels": {"Date created": 42}},
+)
+def test_bad_configuration_warns_and_falls_back(app):
+    app.build()
+    found = "\n".join(warnings(app))
+    assert "sop_logo 'missing.png' is not a file" in found
+    assert "sop_labels must map label texts to texts" in found
+    fields = top_fields(identity(html(app, "full"), "bappeda-um-01"))
+    assert fields["Tgl. Pembuatan"] == "25 September 2019"
