@@ -12,6 +12,7 @@ from .config import register_config, set_up_labels
 from .directive import SOPDirective
 from .docutils_indonesian import register as register_docutils_indonesian
 from .domain import SOPDomain, get_domain
+from .fallbacks import register_fallbacks
 from .labels import LOCALE_DIR, MESSAGE_CATALOG
 from .nodes import sop_procedure
 
@@ -29,6 +30,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_domain(SOPDomain)
     app.add_directive("sop", SOPDirective)
     app.add_node(sop_procedure)
+    register_fallbacks(app)
     app.connect("config-inited", set_up_labels)
     app.connect("builder-inited", add_stylesheet)
     app.connect("build-finished", copy_stylesheet)

@@ -15,7 +15,7 @@ from sphinx.util.nodes import make_id
 
 from .columns import Column
 from .dates import ACCEPTED_FORMS, format_date, parse_date
-from .doctree_table import TableCells, read_table
+from .doctree_table import TableCells, cell_text, read_table
 from .domain import RELATED, get_domain
 from .identity_table import IdentityContent, identity_table
 from .labels import Labels
@@ -25,6 +25,7 @@ from .options import (
     DATE_OPTIONS,
     LIST_OPTIONS,
     OPTION_ALIASES,
+    UNSET_VALUES,
     canonical_options,
     check_nip,
     is_unset,
@@ -112,8 +113,10 @@ class SOPDirective(SphinxDirective):
         return lines
 
     def _line(self, option: str) -> int:
+        """The line of ``option``: where its first-written name (the one used) stands."""
         names = (option, *OPTION_ALIASES.get(option, ()))
-        return next((line for name in names if (line := self.option_lines.get(name))), self.lineno)
+        lines = [line for name in names if (line := self.option_lines.get(name))]
+        return min(lines, default=self.lineno)
 
     def _read_steps(
         self, body: list[nodes.Node]
@@ -145,9 +148,7 @@ class SOPDirective(SphinxDirective):
                     cells.table.line,
                 )
             )
-        step_table = read_step_table(
-            cells.table, tuple(split_actors(self.values.get("actors", ""))), self._line("actors")
-        )
+        step_table = read_step_table(cells.table, self._declared_actors(), self._line("actors"))
         self.problems += step_table.problems
         return index, cells, step_table
 
@@ -173,13 +174,15 @@ class SOPDirective(SphinxDirective):
                 name.replace("-", "_"): tuple(_plain(item) for item in self.rich_items[name])
                 for name in LIST_OPTIONS
             },
-            actors=step_table.actors
-            if step_table
-            else tuple(split_actors(values.get("actors", ""))),
+            actors=step_table.actors if step_table else self._declared_actors(),
             steps=step_table.steps if step_table else (),
             docname=self.env.docname,
             line=self.lineno,
         )
+
+    def _declared_actors(self) -> tuple[str, ...]:
+        value = self.values.get("actors")
+        return () if is_unset(value) else tuple(split_actors(value))
 
     def _items(self, name: str) -> list[str]:
         value = self.values.get(name)
@@ -195,7 +198,8 @@ class SOPDirective(SphinxDirective):
             fixed = slugify(written) or slugify(title) or "sop"
             self.problems.append(
                 Problem(
-                    f"the id {written!r} may hold only lower-case letters, digits and '-': "
+                    f"the id {written!r} may hold only lower-case letters and digits, in words "
+                    "joined by single '-': "
                     f"write it as {fixed!r} (used meanwhile)",
                     self._line("id"),
                     "option",
@@ -352,7 +356,10 @@ def _plain(inline: Sequence[nodes.Node]) -> str:
 
 
 def _children(entry: nodes.entry | None) -> list[nodes.Node]:
-    return [child.deepcopy() for child in entry.children] if entry is not None else []
+    """The content of a cell; none for a cell left empty or holding only a dash."""
+    if entry is None or cell_text(entry) in UNSET_VALUES:
+        return []
+    return [child.deepcopy() for child in entry.children]
 
 
 def _inline_children(entry: nodes.entry) -> list[nodes.Node]:

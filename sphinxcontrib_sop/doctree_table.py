@@ -34,7 +34,7 @@ def read_table(table: nodes.table, source: str | None, directive_line: int) -> T
     body_rows = _grid(body, width) if body is not None else []
     if not head_rows and body_rows:
         head_rows, body_rows = body_rows[:1], body_rows[1:]
-    header = tuple(_text(entry) for entry in head_rows[-1]) if head_rows else ()
+    header = tuple(cell_text(entry) for entry in head_rows[-1]) if head_rows else ()
     header_line = _row_line(head_rows[-1], source, directive_line) if head_rows else None
     row_lines = [_row_line(row, source, directive_line) for row in body_rows]
     if header_line is not None and row_lines and set(row_lines) == {header_line}:
@@ -42,7 +42,7 @@ def read_table(table: nodes.table, source: str | None, directive_line: int) -> T
         # each row is one line below the header and its delimiter row.
         row_lines = [header_line + 2 + index for index in range(len(body_rows))]
     rows = tuple(
-        RawRow(tuple(_text(entry) for entry in row), line)
+        RawRow(tuple(cell_text(entry) for entry in row), line)
         for row, line in zip(body_rows, row_lines, strict=True)
     )
     return TableCells(
@@ -84,14 +84,31 @@ def _grid(part: nodes.Element, width: int) -> list[list[nodes.entry | None]]:
     return rows
 
 
-def _text(entry: nodes.entry | None) -> str:
-    """The words of a cell, without docutils' messages about its markup."""
+def cell_text(entry: nodes.entry | None) -> str:
+    """The words of a cell, without docutils' messages about its markup.
+
+    A cell holding only ``1.`` or ``-`` is parsed by reST as an empty list:
+    its text is the list marker the writer typed.
+    """
     if entry is None:
         return ""
     entry = entry.deepcopy()
     for message in list(entry.findall(nodes.system_message)):
         message.parent.remove(message)
+    if len(entry.children) == 1 and not entry.astext().strip():
+        marker = _empty_list_marker(entry.children[0])
+        if marker:
+            return marker
     return " ".join(entry.astext().split())
+
+
+def _empty_list_marker(node: nodes.Node) -> str | None:
+    if isinstance(node, nodes.enumerated_list) and len(node.children) == 1:
+        start = node.get("start", 1)
+        return f"{node.get('prefix', '')}{start}{node.get('suffix', '.')}"
+    if isinstance(node, nodes.bullet_list) and len(node.children) == 1:
+        return node.get("bullet", "-")
+    return None
 
 
 def _line(node: nodes.Node, source: str | None, directive_line: int) -> int | None:

@@ -37,10 +37,7 @@ def parse_flow(text: str) -> WrittenFlow:
     if match := _JUMP.fullmatch(text):
         return WrittenFlow(exits=(Exit(int(match[1])),))
     parts = [part.strip() for part in _SEPARATORS.split(text) if part.strip()]
-    exits = tuple(_parse_branch(part) for part in parts)
-    if len(exits) == 1 and exits[0].label is None:
-        raise FlowError(f"cannot read the flow {text!r}: write {FLOW_FORMS}")
-    return WrittenFlow(exits=exits)
+    return WrittenFlow(exits=tuple(_parse_branch(part) for part in parts))
 
 
 def _parse_branch(part: str) -> Exit:

@@ -9,6 +9,7 @@ from .columns import Column, ColumnMap, accepted_headers, map_columns
 from .durations import parse_duration
 from .flow import FlowError, WrittenFlow, parse_flow
 from .model import Exit, Flow, Step, StepKind
+from .options import UNSET_VALUES
 from .problems import Problem
 
 
@@ -136,7 +137,8 @@ class _RowReader:
         index = self.columns.index.get(column)
         if index is None or index >= len(self.row.cells):
             return ""
-        return self.row.cells[index]
+        text = self.row.cells[index]
+        return "" if text in UNSET_VALUES else text
 
     def number(self, problems: list[Problem]) -> int:
         fallback = self.position + 1

@@ -128,3 +128,22 @@ def test_every_builder_writes_the_sop(make_app, rootdir, tmp_path, builder, outp
     written = (app.outdir / output).read_text(encoding="utf-8")
     assert "Mengembalikan surat kepada pengirim" in written
     assert "Penerimaan Surat Masuk" in written
+
+
+def test_man_pages_need_no_cell_spanning(make_app, rootdir, tmp_path):
+    source = tmp_path / "src"
+    shutil.copytree(rootdir / "test-identity", source)
+    app = make_app("man", srcdir=source)
+    app.build()
+    assert warnings(app) == []  # docutils warns for every spanned cell otherwise
+    page = (app.outdir / "projectnamenotset.1").read_text(encoding="utf-8")
+    assert "Nomor SOP" in page
+    assert "Lembar disposisi" in page
+
+
+@pytest.mark.sphinx("text", testroot="identity")
+def test_text_leaves_out_the_logo(app):
+    app.build()
+    output = (app.outdir / "full.txt").read_text(encoding="utf-8")
+    assert "image" not in output.replace(" ", "")
+    assert "PEMERINTAH PROVINSI" in output

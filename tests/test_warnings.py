@@ -85,7 +85,8 @@ CASES = [
     (
         "bad_id",
         ":id:",
-        r"the id 'Bad ID!' may hold only lower-case letters, digits and '-': "
+        r"the id 'Bad ID!' may hold only lower-case letters and digits, in words joined by "
+        r"single '-': "
         r"write it as 'bad-id'.*",
         "sop.option",
     ),

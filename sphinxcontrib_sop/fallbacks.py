@@ -1,0 +1,68 @@
+"""Adjustments of the SOP tables for builders with fewer table features."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from docutils import nodes
+from sphinx.application import Sphinx
+from sphinx.transforms.post_transforms import SphinxPostTransform
+
+from .nodes import sop_procedure
+
+
+class RemoveLogo(SphinxPostTransform):
+    """Plain-text outputs print an image as ``[image]``: leave the logo out."""
+
+    default_priority = 200
+    builders = ("text", "man")
+
+    def run(self, **kwargs: Any) -> None:
+        for procedure in self.document.findall(sop_procedure):
+            for image in list(procedure.findall(nodes.image)):
+                if "sop-logo" in image["classes"]:
+                    image.parent.remove(image)
+
+
+class UnspanTables(SphinxPostTransform):
+    """Man pages cannot span table cells: give every spanned position its own cell."""
+
+    default_priority = 200
+    builders = ("man",)
+
+    def run(self, **kwargs: Any) -> None:
+        for procedure in self.document.findall(sop_procedure):
+            for table in procedure.findall(nodes.tgroup):
+                _unspan(table)
+
+
+def _unspan(tgroup: nodes.tgroup) -> None:
+    carried: dict[int, int] = {}  # column -> rows still covered by a cell above
+    for row in tgroup.findall(nodes.row):
+        position, cells = 0, list(row.children)
+        row.clear()
+        for entry in cells:
+            while carried.get(position):
+                carried[position] -= 1
+                row += nodes.entry()
+                position += 1
+            morerows = int(entry.attributes.pop("morerows", 0))
+            morecols = int(entry.attributes.pop("morecols", 0))
+            row += entry
+            for column in range(position, position + morecols + 1):
+                if morerows:
+                    carried[column] = morerows
+                if column > position:
+                    row += nodes.entry()
+            position += morecols + 1
+        while position < int(tgroup["cols"]):
+            if carried.get(position):
+                carried[position] -= 1
+            row += nodes.entry()
+            position += 1
+
+
+def register_fallbacks(app: Sphinx) -> None:
+    """Register the post-transforms."""
+    app.add_post_transform(RemoveLogo)
+    app.add_post_transform(UnspanTables)
