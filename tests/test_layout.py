@@ -1,0 +1,338 @@
+"""Geometry of the flowchart layout model, and its paging."""
+
+from __future__ import annotations
+
+import itertools
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from sphinxcontrib_sop.layout import (
+    Layout,
+    PlacedSymbol,
+    Point,
+    Side,
+    Style,
+    Symbol,
+    lay_out_procedure,
+    paginate,
+)
+from sphinxcontrib_sop.model import Procedure
+from sphinxcontrib_sop.steps import RawRow, RawTable, read_step_table
+
+HEADER = ("No", "Kegiatan", "Pelaksana", "Alur")
+
+
+def procedure(rows, actors=("A", "B", "C")) -> Procedure:
+    table = RawTable(HEADER, tuple(RawRow(row, index) for index, row in enumerate(rows, 10)), 9)
+    read = read_step_table(table, actors)
+    return Procedure(id="p", title="P", actors=read.actors, steps=read.steps)
+
+
+#: Surat masuk, with a "Tidak" loop back, a forward jump and a two-actor step.
+MAIL = procedure(
+    [
+        ("1", "Receive", "A", ""),
+        ("2", "Check", "B", "Ya: 3, Tidak: 1"),
+        ("3", "Register", "A", ""),
+        ("4", "Decide", "C", "Ya: 5, Tidak: 7"),
+        ("5", "Send", "A, B", ""),
+        ("6", "File", "C", "Selesai"),
+        ("7", "Return", "A", "2"),
+    ]
+)
+
+
+def inside(symbol: PlacedSymbol, point: Point, margin: float = 0.75) -> bool:
+    """Whether ``point`` lies inside the symbol's shape shrunk by ``margin`` (grown if < 0)."""
+    box = symbol.box
+    dx, dy = abs(point.x - box.cx), abs(point.y - box.cy)
+    half_width, half_height = box.width / 2 - margin, box.height / 2 - margin
+    if half_width <= 0 or half_height <= 0:
+        return False
+    shape = symbol.node.symbol
+    if shape is Symbol.DECISION:
+        return dx / half_width + dy / half_height < 1
+    if shape is Symbol.TERMINATOR:
+        straight = box.width / 2 - box.height / 2
+        if dx <= straight:
+            return dy < half_height
+        return ((dx - straight) ** 2 + dy**2) ** 0.5 < half_height
+    if shape is Symbol.CONNECTOR:
+        shoulder = box.y + box.height * 0.6
+        if point.y <= shoulder:
+            return dx < half_width and point.y > box.y + margin
+        reach = (box.width / 2) * (box.bottom - point.y) / (box.bottom - shoulder)
+        return dx < reach - margin and point.y < box.bottom - margin
+    return dx < half_width and dy < half_height
+
+
+def on_border(symbol: PlacedSymbol, point: Point) -> bool:
+    """Whether ``point`` is on the outline of the symbol (within about half a pixel)."""
+    return inside(symbol, point, margin=-0.6) and not inside(symbol, point, margin=0.6)
+
+
+def samples(start: Point, end: Point, step: float = 0.5):
+    length = abs(end.x - start.x) + abs(end.y - start.y)
+    count = max(int(length / step), 1)
+    for index in range(1, count):
+        fraction = index / count
+        yield Point(start.x + (end.x - start.x) * fraction, start.y + (end.y - start.y) * fraction)
+
+
+def check_geometry(layout: Layout) -> None:
+    """The invariants every layout must hold."""
+    symbols = layout.symbols
+    for first, second in itertools.combinations(symbols, 2):
+        a, b = first.box, second.box
+        assert a.right <= b.x or b.right <= a.x or a.bottom <= b.y or b.bottom <= a.y, (
+            first,
+            second,
+        )
+    by_key = {symbol.node.key: symbol for symbol in symbols}
+    row_edges = {row.top for row in layout.rows} | {row.bottom for row in layout.rows}
+    for arrow in layout.arrows:
+        source, target = by_key[arrow.link.source], by_key[arrow.link.target]
+        assert on_border(source, arrow.points[0]), arrow
+        assert on_border(target, arrow.points[-1]), arrow
+        for start, end in arrow.segments:
+            assert start.x == end.x or start.y == end.y, f"not orthogonal: {arrow}"
+            if start.y == end.y:
+                assert start.y not in row_edges, f"turns on a row edge: {arrow}"
+            for point in samples(start, end):
+                for symbol in symbols:
+                    assert not inside(symbol, point), f"{arrow.link} crosses {symbol.node.key}"
+    for first, second in itertools.combinations(layout.arrows, 2):
+        for (a1, a2), (b1, b2) in itertools.product(first.segments, second.segments):
+            assert not overlap(a1, a2, b1, b2), (first.link, second.link)
+
+
+def overlap(a1: Point, a2: Point, b1: Point, b2: Point) -> bool:
+    """Whether two orthogonal segments run along each other for more than a point."""
+    if a1.y == a2.y == b1.y == b2.y:
+        low, high = max(min(a1.x, a2.x), min(b1.x, b2.x)), min(max(a1.x, a2.x), max(b1.x, b2.x))
+        return high - low > 0.5
+    if a1.x == a2.x == b1.x == b2.x:
+        low, high = max(min(a1.y, a2.y), min(b1.y, b2.y)), min(max(a1.y, a2.y), max(b1.y, b2.y))
+        return high - low > 0.5
+    return False
+
+
+def test_one_row_per_step_and_symbols_in_their_actor_columns():
+    layout = lay_out_procedure(MAIL)
+    assert [symbol.node.step for symbol in layout.symbols] == [1, 2, 3, 4, 5, 6, 7]
+    kinds = [symbol.node.symbol for symbol in layout.symbols]
+    assert kinds == [
+        Symbol.TERMINATOR, Symbol.DECISION, Symbol.PROCESS, Symbol.DECISION,
+        Symbol.PROCESS, Symbol.TERMINATOR, Symbol.PROCESS,
+    ]  # fmt: skip
+    width = layout.style.column_width
+    for symbol in layout.symbols:
+        left = layout.column_left(symbol.node.first_column)
+        right = layout.column_left(symbol.node.last_column) + width
+        assert left < symbol.box.x < symbol.box.right < right
+    two_actors = layout.symbols[4]
+    assert (two_actors.node.first_column, two_actors.node.last_column) == (0, 1)
+    assert two_actors.box.width > width  # the symbol spans both columns
+
+
+def test_geometry_of_a_realistic_flowchart():
+    layout = lay_out_procedure(MAIL)
+    check_geometry(layout)
+    assert len(layout.arrows) == len(MAIL.edges) == 8
+
+
+def test_decisions_have_two_labelled_exits():
+    layout = lay_out_procedure(MAIL)
+    for symbol in layout.symbols:
+        if symbol.node.symbol is Symbol.DECISION:
+            exits = [arrow for arrow in layout.arrows if arrow.link.source == symbol.node.key]
+            assert sorted(arrow.link.label for arrow in exits) == ["Tidak", "Ya"]
+            assert len({arrow.exit_side for arrow in exits}) == 2
+
+
+def test_loop_back_and_jump_run_in_separate_gutter_lanes():
+    layout = lay_out_procedure(MAIL)
+    lane_arrows = [arrow for arrow in layout.arrows if arrow.exit_side is not Side.BOTTOM]
+    assert {(a.link.source, a.link.target) for a in lane_arrows} == {
+        ("step-2", "step-1"),  # Tidak: back up
+        ("step-4", "step-7"),  # Tidak: forward over two rows
+        ("step-7", "step-2"),  # a jump back
+    }
+    right_edge = layout.width - layout.right_gutter
+    for arrow in lane_arrows:
+        lane_x = arrow.points[1].x
+        assert lane_x > right_edge  # in the gutter, beside every symbol
+    spans = {}
+    for arrow in lane_arrows:
+        low, high = sorted((arrow.points[1].y, arrow.points[2].y))
+        spans.setdefault(arrow.points[1].x, []).append((low, high))
+    for intervals in spans.values():  # arrows sharing a lane never overlap in height
+        for (low1, high1), (low2, high2) in itertools.combinations(intervals, 2):
+            assert high1 < low2 or high2 < low1
+
+
+def test_arrows_between_consecutive_rows_go_down():
+    layout = lay_out_procedure(MAIL)
+    arrow = next(a for a in layout.arrows if (a.link.source, a.link.target) == ("step-1", "step-2"))
+    assert (arrow.exit_side, arrow.entry_side) == (Side.BOTTOM, Side.TOP)
+    assert arrow.points[0].y < arrow.points[-1].y
+    assert arrow.points[-1].y == layout.symbols[1].box.y
+
+
+def test_many_arrows_into_one_symbol_get_distinct_ports():
+    many = procedure(
+        [
+            ("1", "Start", "A", ""),
+            ("2", "Hub", "B", ""),
+            ("3", "Ask", "C", "Ya: 4, Tidak: 2"),
+            ("4", "Ask", "A", "Ya: 5, Tidak: 2"),
+            ("5", "Ask", "B", "Ya: 6, Tidak: 2"),
+            ("6", "End", "C", ""),
+        ]
+    )
+    layout = lay_out_procedure(many)
+    check_geometry(layout)
+    into_hub = [
+        a for a in layout.arrows if a.link.target == "step-2" and a.entry_side is not Side.TOP
+    ]
+    assert len({arrow.points[-1].y for arrow in into_hub}) == len(into_hub) == 3
+
+
+def flows(draw, count: int) -> list[str]:
+    cells = []
+    for number in range(1, count + 1):
+        choice = draw(st.sampled_from(["next", "goto", "decision", "end"]))
+        others = [n for n in range(1, count + 1) if n != number] or [number]
+        if choice == "goto":
+            cells.append(str(draw(st.sampled_from(others))))
+        elif choice == "decision" and len(others) > 1:
+            yes, no = draw(st.lists(st.sampled_from(others), min_size=2, max_size=2, unique=True))
+            cells.append(f"Ya: {yes}, Tidak: {no}")
+        elif choice == "end":
+            cells.append("Selesai")
+        else:
+            cells.append("")
+    return cells
+
+
+@st.composite
+def random_procedures(draw) -> Procedure:
+    count = draw(st.integers(min_value=1, max_value=14))
+    actors = ("A", "B", "C", "D")
+    rows = []
+    for number, flow in zip(range(1, count + 1), flows(draw, count), strict=True):
+        performers = draw(st.lists(st.sampled_from(actors), min_size=1, max_size=2, unique=True))
+        rows.append((str(number), f"Step {number}", ", ".join(performers), flow))
+    return procedure(rows, actors)
+
+
+@settings(max_examples=150, deadline=None)
+@given(random_procedures())
+def test_geometry_holds_for_any_flow(generated: Procedure):
+    layout = lay_out_procedure(generated)
+    check_geometry(layout)
+    assert len(layout.arrows) == len(generated.edges)
+
+
+# -- paging ----------------------------------------------------------------------
+
+
+LONG = procedure(
+    [
+        ("1", "Start", "A", ""),
+        ("2", "Prepare", "B", ""),
+        ("3", "Check", "C", "Ya: 4, Tidak: 2"),  # a loop back, maybe across a break
+        ("4", "Route", "A", "Ya: 5, Tidak: 9"),  # exits landing on different pages
+        ("5", "Work", "B", ""),
+        ("6", "Work more", "C", ""),
+        ("7", "Work again", "A", ""),
+        ("8", "Review", "B", ""),
+        ("9", "Finish", "C", ""),
+    ]
+)
+
+
+def connector_labels(page) -> tuple[list[str], list[str]]:
+    """Labels of the connectors above the first step and below the last one."""
+    rows = page.layout.rows
+    first_step = next(i for i, row in enumerate(rows) if row.node.symbol is not Symbol.CONNECTOR)
+    last_step = max(i for i, row in enumerate(rows) if row.node.symbol is not Symbol.CONNECTOR)
+    above = [row.node.label for row in rows[:first_step]]
+    below = [row.node.label for row in rows[last_step + 1 :]]
+    assert all(
+        row.node.symbol is Symbol.CONNECTOR for row in rows[:first_step] + rows[last_step + 1 :]
+    )
+    assert all(row.node.symbol is not Symbol.CONNECTOR for row in rows[first_step : last_step + 1])
+    return above, below
+
+
+def test_pages_hold_consecutive_steps_within_the_height():
+    style = lay_out_procedure(LONG).style
+    height = 3 * style.row_height + 3 * style.connector_row_height
+    pages = paginate(LONG, height)
+    assert [step for page in pages for step in page.steps] == list(range(1, 10))
+    assert len(pages) > 2
+    for page in pages:
+        assert page.layout.height <= height or len(page.steps) == 1
+        check_geometry(page.layout)
+
+
+@pytest.mark.parametrize("steps_per_page", [2, 3, 4])
+def test_every_break_has_matching_connector_pairs(steps_per_page):
+    style = lay_out_procedure(LONG).style
+    pages = paginate(LONG, steps_per_page * style.row_height + 6 * style.connector_row_height)
+    for earlier, later in itertools.pairwise(pages):
+        _, below = connector_labels(earlier)
+        above, _ = connector_labels(later)
+        assert below, "an arrow always crosses a break here"
+        assert sorted(below) == sorted(above)
+    assert not connector_labels(pages[0])[0]
+    assert not connector_labels(pages[-1])[1]
+    labels = [label for page in pages for label in connector_labels(page)[1]]
+    assert len(labels) == len(set(labels))  # one label per pair
+
+
+def test_arrow_crossing_two_breaks_gets_a_pair_at_each():
+    jump = procedure(
+        [("1", "Start", "A", "Ya: 2, Tidak: 6"), ("2", "B", "B", ""), ("3", "C", "C", ""),
+         ("4", "D", "A", ""), ("5", "E", "B", "Selesai"), ("6", "F", "C", "")]
+    )  # fmt: skip
+    style = Style(connector_row_height=20)
+    pages = paginate(jump, 2 * style.row_height + 4 * style.connector_row_height, style)
+    assert [page.steps for page in pages] == [(1, 2), (3, 4), (5, 6)]
+    middle = pages[1].layout
+    # The jump from 1 to 6 arrives at the top of page 2 and leaves at its bottom.
+    passing = [a for a in middle.arrows if a.link.source.startswith("connector")
+               and a.link.target.startswith("connector")]  # fmt: skip
+    assert len(passing) == 1
+    source = middle.symbol(passing[0].link.source)
+    target = middle.symbol(passing[0].link.target)
+    assert source.row < target.row
+    first_page_tidak = [a for a in pages[0].layout.arrows if a.link.label == "Tidak"]
+    assert [a.link.target.startswith("connector") for a in first_page_tidak] == [True]
+
+
+def test_loop_back_across_a_break_leaves_from_the_top():
+    style = lay_out_procedure(LONG).style
+    pages = paginate(LONG, 2 * style.row_height + 2 * style.connector_row_height)
+    page_of_three = next(page for page in pages if 3 in page.steps)
+    assert 2 not in page_of_three.steps  # the loop back to step 2 crosses a break
+    loop = next(a for a in page_of_three.layout.arrows if a.link.label == "Tidak")
+    connector = page_of_three.layout.symbol(loop.link.target)
+    assert connector.node.symbol is Symbol.CONNECTOR
+    assert connector.row < page_of_three.layout.symbol("step-3").row
+    page_of_two = next(page for page in pages if 2 in page.steps)
+    arrival = next(a for a in page_of_two.layout.arrows if a.link.target == "step-2"
+                   and a.link.source.startswith("connector"))  # fmt: skip
+    assert page_of_two.layout.symbol(arrival.link.source).node.label == connector.node.label
+
+
+def test_decision_exits_on_different_pages():
+    style = lay_out_procedure(LONG).style
+    pages = paginate(LONG, 4 * style.row_height + 4 * style.connector_row_height)
+    page = next(page for page in pages if 4 in page.steps)
+    exits = {a.link.label: a.link.target for a in page.layout.arrows if a.link.source == "step-4"}
+    assert set(exits) == {"Ya", "Tidak"}
+    assert exits["Tidak"].startswith("connector")  # step 9 is on a later page
