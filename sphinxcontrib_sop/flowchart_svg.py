@@ -111,7 +111,10 @@ def symbol_svg(symbol: PlacedSymbol, title: str) -> str:
 def _shape(symbol: Symbol, box: Box) -> str:
     if symbol is Symbol.TERMINATOR:
         radius = box.height / 2
-        return f"<rect {_attributes(x=box.x, y=box.y, width=box.width, height=box.height, rx=radius, ry=radius)}/>"
+        corners = _attributes(rx=radius, ry=radius)
+        return (
+            f"<rect {_attributes(x=box.x, y=box.y, width=box.width, height=box.height)} {corners}/>"
+        )
     if symbol is Symbol.PROCESS:
         return f"<rect {_attributes(x=box.x, y=box.y, width=box.width, height=box.height)}/>"
     if symbol is Symbol.DECISION:

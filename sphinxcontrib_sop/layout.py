@@ -25,7 +25,6 @@ from dataclasses import dataclass, field
 
 from .model import Procedure, Step, StepKind
 
-
 #: Where the off-page connector's upright sides end, as a fraction of its height.
 CONNECTOR_SHOULDER = 0.6
 
