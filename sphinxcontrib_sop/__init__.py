@@ -13,6 +13,8 @@ from .directive import SOPDirective
 from .docutils_indonesian import register as register_docutils_indonesian
 from .domain import SOPDomain, get_domain
 from .fallbacks import register_fallbacks
+from .flowchart import register_flowchart
+from .graphviz_setup import register_graphviz
 from .labels import LOCALE_DIR, MESSAGE_CATALOG
 from .nodes import sop_procedure
 
@@ -31,6 +33,8 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_directive("sop", SOPDirective)
     app.add_node(sop_procedure)
     register_fallbacks(app)
+    register_flowchart(app)
+    register_graphviz(app)
     app.connect("config-inited", set_up_labels)
     app.connect("builder-inited", add_stylesheet)
     app.connect("build-finished", copy_stylesheet)

@@ -10,6 +10,7 @@ from sphinx.locale import init as init_locale
 from sphinx.util import logging
 
 from .labels import LOCALE_DIR, MESSAGE_CATALOG
+from .options import DIAGRAMS
 
 logger = logging.getLogger(__name__)
 
@@ -21,6 +22,7 @@ def register_config(app: Sphinx) -> None:
     app.add_config_value("sop_logo", "", "env", str)
     app.add_config_value("sop_language", "", "env", str)
     app.add_config_value("sop_labels", {}, "env", dict)
+    app.add_config_value("sop_diagram", "table", "env", str)
 
 
 def set_up_labels(app: Sphinx, config: Config) -> None:
@@ -43,3 +45,15 @@ def set_up_labels(app: Sphinx, config: Config) -> None:
             type="sop",
             subtype="config",
         )
+    if config.sop_diagram not in DIAGRAMS:
+        logger.warning(
+            "sop_diagram must be 'table', 'graphviz' or 'both', not %r: 'table' is used meanwhile",
+            config.sop_diagram,
+            type="sop",
+            subtype="config",
+        )
+
+
+def default_diagram(config: Config) -> str:
+    """The project's ``sop_diagram``, or ``"table"`` when it is not a valid value."""
+    return config.sop_diagram if config.sop_diagram in DIAGRAMS else "table"

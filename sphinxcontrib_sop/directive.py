@@ -14,15 +14,19 @@ from sphinx.util.docutils import SphinxDirective
 from sphinx.util.nodes import make_id
 
 from .columns import Column
+from .config import default_diagram
 from .dates import ACCEPTED_FORMS, format_date, parse_date
 from .doctree_table import TableCells, cell_text, read_table
 from .domain import RELATED, get_domain
+from .flowchart import sop_flowchart
+from .graphviz_node import graphviz_view
 from .identity_table import IdentityContent, identity_table
 from .labels import Labels
 from .model import Approver, DateField, Procedure
 from .nodes import sop_procedure
 from .options import (
     DATE_OPTIONS,
+    DIAGRAMS,
     LIST_OPTIONS,
     OPTION_ALIASES,
     UNSET_VALUES,
@@ -79,10 +83,11 @@ class SOPDirective(SphinxDirective):
         procedure = self._procedure(title, step_table)
         if step_table is not None and step_table.steps:
             self.problems += check_flow(step_table.steps)
+        diagram = self._diagram()
         self._report()
 
         anchor = make_id(self.env, self.state.document, "sop", procedure.id)
-        get_domain(self.env).note_procedure(procedure, anchor)
+        self.sop_index = get_domain(self.env).note_procedure(procedure, anchor)
 
         node = sop_procedure(sop_id=procedure.id, classes=["sop"])
         self.set_source_info(node)
@@ -90,8 +95,14 @@ class SOPDirective(SphinxDirective):
         self.state.document.note_explicit_target(node, node)
         node += identity_table(self._identity(procedure), self.label)
         if table_index is not None and step_table is not None and step_table.steps:
-            body[table_index] = self._steps_view(body[table_index], procedure, cells, step_table)
+            body[table_index] = self._steps_view(
+                body[table_index], procedure, cells, step_table, official=diagram != "graphviz"
+            )
         node.extend(body)
+        if diagram != "table" and procedure.steps:
+            view = graphviz_view(procedure, self.label)
+            self.set_source_info(view)
+            node += view
         return [node, *self.messages]
 
     @property
@@ -208,6 +219,22 @@ class SOPDirective(SphinxDirective):
             return fixed
         return slugify(_text(self.values.get("number"))) or slugify(title) or "sop"
 
+    def _diagram(self) -> str:
+        """``:diagram:``: ``table`` (the official flowchart), ``graphviz`` or ``both``."""
+        default = default_diagram(self.config)
+        written = _text(self.values.get("diagram"))
+        if not written or written.lower() in DIAGRAMS:
+            return written.lower() or default
+        self.problems.append(
+            Problem(
+                f":diagram: must be 'table', 'graphviz' or 'both', not {written!r} "
+                f"({default!r}, the project's sop_diagram, is used meanwhile)",
+                self._line("diagram"),
+                "option",
+            )
+        )
+        return default
+
     def _date(self, name: str) -> DateField | None:
         text = _text(self.values.get(name))
         if not text:
@@ -309,8 +336,13 @@ class SOPDirective(SphinxDirective):
         procedure: Procedure,
         cells: TableCells,
         step_table: StepTable,
-    ) -> nodes.container:
-        """The official steps table in place of the written one."""
+        official: bool,
+    ) -> nodes.Element:
+        """The steps in place of the written table.
+
+        ``official``: the official flowchart, which non-HTML builders write as the
+        steps table; otherwise the steps table everywhere.
+        """
         columns = step_table.columns
 
         def content(position: int, name: str) -> Sequence[nodes.Node]:
@@ -337,13 +369,16 @@ class SOPDirective(SphinxDirective):
             break
         view["ids"] = original["ids"]
         view["names"] = original["names"]
-        return nodes.container(
+        steps = nodes.container(
             "",
             nodes.raw("", r"\begingroup\footnotesize", format="latex"),
             view,
             nodes.raw("", r"\endgroup", format="latex"),
             classes=["sop-steps-scroll"],
         )
+        if not official:
+            return steps
+        return sop_flowchart("", steps, sop_docname=self.env.docname, sop_index=self.sop_index)
 
 
 def _text(value: str | None) -> str:

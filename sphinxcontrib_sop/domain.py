@@ -82,12 +82,12 @@ class SOPDomain(Domain):
                 self._by_id.setdefault(entry.procedure.id, entry)
         return self._by_id
 
-    def note_procedure(self, procedure: Procedure, anchor: str) -> None:
-        """Record an SOP read from ``procedure.docname``."""
+    def note_procedure(self, procedure: Procedure, anchor: str) -> int:
+        """Record an SOP read from ``procedure.docname``; return its index in that page."""
         self._by_id = None
-        self.procedures_by_doc.setdefault(procedure.docname, []).append(
-            ProcedureEntry(procedure, anchor)
-        )
+        entries = self.procedures_by_doc.setdefault(procedure.docname, [])
+        entries.append(ProcedureEntry(procedure, anchor))
+        return len(entries) - 1
 
     def clear_doc(self, docname: str) -> None:
         self._by_id = None

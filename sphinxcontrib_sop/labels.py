@@ -41,6 +41,7 @@ LABELS = (
     "Process",
     "Decision",
     "End",
+    "Flowchart",
 )
 
 KIND_LABELS = {

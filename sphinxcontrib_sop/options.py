@@ -25,9 +25,12 @@ OPTION_ALIASES: dict[str, tuple[str, ...]] = {
     "warnings": ("peringatan",),
     "records": ("pencatatan",),
     "actors": ("pelaksana",),
+    "diagram": (),
 }
 LIST_OPTIONS = ("legal-basis", "qualifications", "related", "equipment", "warnings", "records")
 DATE_OPTIONS = ("created", "revised", "effective")
+#: Values of ``:diagram:`` and ``sop_diagram``: which flowchart views an SOP shows.
+DIAGRAMS = ("table", "graphviz", "both")
 UNSET_VALUES = frozenset({"", "-", "–", "—"})
 
 _CANONICAL = {

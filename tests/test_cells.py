@@ -18,7 +18,7 @@ def test_dotted_numbers_dashes_and_unset_actors(app):
     assert [step.number for step in steps] == [1, 2]  # "1." parses as a list in reST
     assert (steps[0].requirements, steps[0].notes) == ("", "")  # "-" means empty
     assert (steps[1].requirements, steps[1].notes) == ("Book", "Late")
-    row = html(app).select("table.sop-steps tbody tr")[0]
+    row = html(app).select("table.sop-flowchart tbody tr")[0]
     assert row.select_one("td.sop-notes").get_text(strip=True) == ""
     # ":actors: -" is not set: no actor named "-" is reported idle.
     assert not [line for line in found if "performs no step" in line]

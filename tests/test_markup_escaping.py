@@ -134,12 +134,13 @@ def test_html_creates_no_elements_from_user_text(html_app: SphinxTestApp) -> Non
         ("p.sop-approver-name", [APPROVER]),
         ("td.sop-legal-basis li", [LAW]),
         ("td.sop-equipment li", [TOOL]),
-        ("table.sop-steps .sop-actor", [CLERK, HEAD]),
+        ("table.sop-flowchart .sop-actor", [CLERK, HEAD]),
         ("td.sop-activity", [ACTIVITY, "Check the letter", "File the letter"]),
         ("td.sop-requirements", [REQUIREMENTS, "", ""]),
         ("td.sop-output", [OUTPUT, "", ""]),
         ("td.sop-notes", [NOTES, "", ""]),
-        ("td.sop-flow", ["→ 2", FLOW, "End"]),
+        ("text.sop-branch-label", [f"{SCRIPT} \\y {{y}} {SPECIALS}", 'No "dq" &']),
+        ("g.sop-symbol[data-step='1'] > title", [f"1. {ACTIVITY} ({CLERK})"]),
     ],
 )
 def test_html_shows_text_literally(

@@ -54,27 +54,39 @@ def test_steps_know_the_line_of_their_row(app, syntax):
 
 @pytest.mark.sphinx("html", testroot="tables")
 @pytest.mark.parametrize("syntax", SYNTAXES)
-def test_html_steps_table_shows_every_cell(app, syntax):
+def test_html_flowchart_shows_every_cell(app, syntax):
     app.build()
-    table = html(app, syntax).select_one("table.sop-steps")
+    table = html(app, syntax).select_one("table.sop-flowchart")
     header_rows = table.select("thead tr")
     assert cell_texts(header_rows[0]) == [
         "No",
         "Activity",
         "Implementers",
         "Quality standard",
-        "Flow",
         "Notes",
     ]
-    assert cell_texts(header_rows[1]) == ["Clerk", "Head", "Requirements", "Time", "Output"]
-    rows = [cell_texts(row) for row in table.select("tbody tr")]
+    assert cell_texts(header_rows[1]) == ["", "Clerk", "Head", "", "Requirements", "Time", "Output"]
+    rows = [
+        [
+            " ".join(cell.get_text(" ").split())
+            for cell in row.find_all("td", recursive=False)
+            if "sop-lanes" not in cell["class"]
+        ]
+        for row in table.select("tbody tr")
+    ]
     assert rows == [
-        ["1", "Receive the letter", "Start", "", "Letter", "5 menit", "Letter in", "→ 2", "Front desk"],
-        ["2", "Check the address", "", "Decision", "Letter", "10 menit", "Letter checked",
-         "Ya → 3, Tidak → 4", ""],
-        ["3", "Register the letter", "End", "", "Book", "2 jam", "Registered", "End", ""],
-        ["4", "Return the letter", "End", "End", "Letter", "1 hari", "Returned", "End", ""],
+        ["1", "Receive the letter", "Letter", "5 menit", "Letter in", "Front desk"],
+        ["2", "Check the address", "Letter", "10 menit", "Letter checked", ""],
+        ["3", "Register the letter", "Book", "2 jam", "Registered", ""],
+        ["4", "Return the letter", "Letter", "1 hari", "Returned", ""],
     ]  # fmt: skip
+    symbols = [(g["data-step"], g["class"][1]) for g in table.select("g.sop-symbol")]
+    assert symbols == [
+        ("1", "sop-terminator"),
+        ("2", "sop-decision"),
+        ("3", "sop-terminator"),
+        ("4", "sop-terminator"),
+    ]
 
 
 @pytest.mark.sphinx("html", testroot="tables", srcdir="tables-csv-rebuild")
@@ -87,5 +99,5 @@ def test_changing_the_csv_file_rebuilds_its_page(app):
     )
     app.build()
     assert [step.activity for step in procedure(app, "csvfile").steps][2] == "File the letter"
-    assert "File the letter" in html(app, "csvfile").select_one("table.sop-steps").get_text()
+    assert "File the letter" in html(app, "csvfile").select_one("table.sop-flowchart").get_text()
     assert [step.activity for step in procedure(app, "simple").steps][2] == "Register the letter"

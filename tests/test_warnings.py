@@ -309,7 +309,9 @@ def test_missing_activity_column_keeps_original_table(built: SphinxTestApp) -> N
 
 def test_unknown_header_cells_shown_under_notes(built: SphinxTestApp) -> None:
     soup = html(built, "unknown_header")
-    notes = [cell.get_text(" ", strip=True) for cell in soup.select("table.sop-steps td.sop-notes")]
+    notes = [
+        cell.get_text(" ", strip=True) for cell in soup.select("table.sop-flowchart td.sop-notes")
+    ]
     assert notes == ["Biaya: Rp 50.000", ""]
     assert procedure(built, "unknown-header").steps[0].notes == "Biaya: Rp 50.000"
 
@@ -339,7 +341,7 @@ def test_nip_with_letters_shown_as_written(built: SphinxTestApp) -> None:
 
 def test_second_table_still_shown(built: SphinxTestApp) -> None:
     soup = html(built, "two_tables")
-    assert soup.select_one("table.sop-steps") is not None
+    assert soup.select_one("table.sop-flowchart") is not None
     assert "Seventeen" in text_of(built, "two_tables")
     assert [step.activity for step in procedure(built, "two-tables").steps] == [
         "Receive letter",
@@ -362,7 +364,7 @@ def test_no_table_keeps_prose(built: SphinxTestApp) -> None:
 
 def test_undeclared_actor_gets_a_column(built: SphinxTestApp) -> None:
     soup = html(built, "undeclared_actor")
-    actors = [cell.get_text(strip=True) for cell in soup.select("table.sop-steps .sop-actor")]
+    actors = [cell.get_text(strip=True) for cell in soup.select("table.sop-flowchart .sop-actor")]
     assert actors == ["Clerk", "Head", "Driver"]
 
 

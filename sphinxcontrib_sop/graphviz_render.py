@@ -1,0 +1,78 @@
+"""Running Graphviz's ``dot``: one cached, atomically written file per DOT source."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import subprocess
+import tempfile
+from pathlib import Path
+
+#: Prefix of every rendered file, so stale ones can be found and removed.
+FILE_PREFIX = "sop-flowchart-"
+#: Seconds ``dot`` may take for one flowchart.
+TIMEOUT = 60
+
+
+class GraphvizError(Exception):
+    """``dot`` could not render a flowchart."""
+
+
+class GraphvizMissingError(GraphvizError):
+    """The ``dot`` program was not found or cannot be run."""
+
+
+class GraphvizFailedError(GraphvizError):
+    """``dot`` ran but failed; the message is its error output."""
+
+
+def file_hash(dot_source: str, fmt: str, dot_command: str) -> str:
+    """The hash naming the file rendered from ``dot_source`` as ``fmt``."""
+    key = "\0".join((dot_source, fmt, dot_command))
+    return hashlib.sha1(key.encode("utf-8"), usedforsecurity=False).hexdigest()
+
+
+def file_name(dot_source: str, fmt: str, dot_command: str) -> str:
+    """``sop-flowchart-<hash>.<fmt>``."""
+    return f"{FILE_PREFIX}{file_hash(dot_source, fmt, dot_command)}.{fmt}"
+
+
+def render(dot_source: str, fmt: str, outdir: Path, dot_command: str) -> Path:
+    """The file of ``dot_source`` rendered as ``fmt`` in ``outdir``.
+
+    An existing file is returned as it is: ``dot`` runs only for a DOT source
+    (or format, or command) it has not rendered before.  The output is written
+    to a temporary file and renamed, so a reader never sees a partial file.
+    """
+    path = Path(outdir) / file_name(dot_source, fmt, dot_command)
+    if path.is_file():
+        return path
+    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        result = subprocess.run(
+            [dot_command, f"-T{fmt}"],
+            input=dot_source.encode("utf-8"),
+            capture_output=True,
+            timeout=TIMEOUT,
+            check=False,
+        )
+    except OSError as error:  # not found, not executable
+        raise GraphvizMissingError(str(error)) from error
+    except subprocess.TimeoutExpired as error:
+        raise GraphvizFailedError(f"dot took longer than {TIMEOUT} seconds") from error
+    if result.returncode != 0 or not result.stdout:
+        raise GraphvizFailedError(result.stderr.decode("utf-8", "replace").strip())
+    _write_atomically(path, result.stdout)
+    return path
+
+
+def _write_atomically(path: Path, data: bytes) -> None:
+    descriptor, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        with os.fdopen(descriptor, "wb") as file:
+            file.write(data)
+        os.chmod(temporary, 0o644)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise

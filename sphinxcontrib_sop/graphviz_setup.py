@@ -1,0 +1,72 @@
+"""Registering the Graphviz flowchart, and removing rendered files no page uses."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from docutils import nodes
+from sphinx.application import Sphinx
+from sphinx.environment import BuildEnvironment
+from sphinx.environment.collectors import EnvironmentCollector
+
+from .graphviz_node import sop_graphviz
+from .graphviz_render import FILE_PREFIX, file_name
+from .graphviz_writers import (
+    PICTURE_FORMATS,
+    depart,
+    show_descriptions,
+    visit_html,
+    visit_latex,
+)
+
+#: Environment attribute: the DOT sources each document draws, by docname.
+SOURCES = "sop_graphviz_sources"
+_RENDERED = re.compile(re.escape(FILE_PREFIX) + r"[0-9a-f]{40}\.(svg|pdf)")
+
+
+def register_graphviz(app: Sphinx) -> None:
+    """Add the Graphviz flowchart: its node, writers, collector and clean-up."""
+    app.setup_extension("sphinx.ext.graphviz")  # the graphviz_dot setting
+    app.add_node(sop_graphviz, html=(visit_html, depart), latex=(visit_latex, depart))
+    app.add_env_collector(GraphvizSourceCollector)
+    app.connect("doctree-resolved", show_descriptions)
+    app.connect("build-finished", remove_stale_files)
+
+
+class GraphvizSourceCollector(EnvironmentCollector):
+    """Notes the DOT sources of each document when it is read."""
+
+    def clear_doc(self, app: Sphinx, env: BuildEnvironment, docname: str) -> None:
+        sources(env).pop(docname, None)
+
+    def merge_other(
+        self, app: Sphinx, env: BuildEnvironment, docnames: set[str], other: BuildEnvironment
+    ) -> None:
+        theirs = sources(other)
+        sources(env).update({name: theirs[name] for name in docnames if name in theirs})
+
+    def process_doc(self, app: Sphinx, doctree: nodes.document) -> None:
+        drawn = tuple(view["dot"] for view in doctree.findall(sop_graphviz))
+        if drawn:
+            sources(app.env)[app.env.docname] = drawn
+
+
+def sources(env: BuildEnvironment) -> dict[str, tuple[str, ...]]:
+    """The DOT sources of every document, by docname."""
+    return env.__dict__.setdefault(SOURCES, {})
+
+
+def remove_stale_files(app: Sphinx, exception: Exception | None) -> None:
+    """Delete the rendered flowcharts that no document draws any more."""
+    fmt = PICTURE_FORMATS.get(app.builder.format)
+    if exception is not None or fmt is None:
+        return
+    folder = Path(app.builder.outdir)
+    if fmt == "svg":
+        folder /= app.builder.imagedir
+    command = app.config.graphviz_dot
+    used = {file_name(dot, fmt, command) for drawn in sources(app.env).values() for dot in drawn}
+    for path in folder.glob(f"{FILE_PREFIX}*.{fmt}"):
+        if _RENDERED.fullmatch(path.name) and path.name not in used:
+            path.unlink(missing_ok=True)
