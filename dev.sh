@@ -2,11 +2,13 @@
 # Set up and run the project's tasks on a fresh Debian/Ubuntu machine.
 #
 #   ./dev.sh docs   build the example handbook and user guide to docs/_build/html
+#   ./dev.sh pdf    build the example handbook as a PDF: docs/_build/latex/buku-pedoman-sop.pdf
 #   ./dev.sh test   run the test suite (extra arguments go to pytest)
 #   ./dev.sh lint   check the code with ruff
 #
-# Each task installs what it needs: the Debian packages (Graphviz, python3-venv)
-# when missing, and the project with its Python dependencies in ./.venv.
+# Each task installs what it needs: the Debian packages (Graphviz, python3-venv,
+# and for the PDF and the tests TeX Live, poppler-utils and Chromium) when
+# missing, and the project with its Python dependencies in ./.venv.
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -24,6 +26,21 @@ ensure_system_packages() {
     local missing=()
     command -v dot >/dev/null 2>&1 || missing+=(graphviz)
     python3 -c "import ensurepip, venv" >/dev/null 2>&1 || missing+=(python3-venv)
+    if [ "${1:-}" = "with-tex" ]; then
+        command -v latexmk >/dev/null 2>&1 || missing+=(latexmk)
+        command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
+        command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+        local style package
+        # The TeX Live packages holding what Sphinx's LaTeX and the SOP manual use.
+        for style in tabulary.sty:texlive-latex-recommended pdflscape.sty:texlive-latex-extra \
+                     tikz.sty:texlive-pictures tgtermes.sty:tex-gyre \
+                     ptmr8t.tfm:texlive-fonts-recommended; do
+            package="${style#*:}"
+            if ! kpsewhich "${style%%:*}" >/dev/null 2>&1; then
+                missing+=("$package")
+            fi
+        done
+    fi
     if [ ${#missing[@]} -gt 0 ]; then
         apt_install "${missing[@]}"
     fi
@@ -45,8 +62,20 @@ case "$task" in
         "$VENV/bin/sphinx-build" -W --keep-going -j 2 -b html docs docs/_build/html "$@"
         echo "The handbook is in docs/_build/html/ (open docs/_build/html/index.html)."
         ;;
+    pdf)
+        ensure_system_packages with-tex
+        ensure_venv docs
+        rm -rf docs/_build/latex
+        "$VENV/bin/sphinx-build" -W --keep-going -b latex docs docs/_build/latex "$@"
+        (cd docs/_build/latex && latexmk -pdf -interaction=nonstopmode -halt-on-error \
+            buku-pedoman-sop.tex >latexmk.log 2>&1) || {
+            tail -40 docs/_build/latex/latexmk.log >&2
+            exit 1
+        }
+        echo "The PDF handbook is docs/_build/latex/buku-pedoman-sop.pdf."
+        ;;
     test)
-        ensure_system_packages
+        ensure_system_packages with-tex
         ensure_venv test
         "$VENV/bin/python" -m pytest "$@"
         ;;
@@ -56,7 +85,7 @@ case "$task" in
         "$VENV/bin/ruff" format --check .
         ;;
     *)
-        echo "usage: ./dev.sh docs | test [pytest arguments] | lint" >&2
+        echo "usage: ./dev.sh docs | pdf | test [pytest arguments] | lint" >&2
         exit 2
         ;;
 esac

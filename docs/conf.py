@@ -25,6 +25,29 @@ html_css_files = ["handbook.css"]
 html_title = "sphinxcontrib-sop"
 html_theme_options = {"navigation_depth": 3}
 
+# The PDF is the example handbook itself: an SOP manual in Indonesian, with the
+# SOP AP cover (sop_agency is set) instead of Sphinx's title page.
 latex_documents = [
-    ("index", "sphinxcontrib-sop.tex", "sphinxcontrib-sop", author, "manual"),
+    (
+        "handbook/index",
+        "buku-pedoman-sop.tex",
+        "Buku Pedoman SOP Sekretariat Bappeda",
+        "Sekretariat Bappeda Provinsi Sumatera Selatan",
+        "manual",
+    ),
 ]
+# Indonesian captions (TeX Live's Indonesian babel file is an extra package).
+latex_elements = {
+    "babel": "",
+    "fncychap": "",
+    "releasename": "Versi",
+    "preamble": r"""
+\renewcommand{\contentsname}{Daftar Isi}
+\renewcommand{\chaptername}{Bab}
+\renewcommand{\indexname}{Indeks}
+\renewcommand{\tablename}{Tabel}
+\renewcommand{\figurename}{Gambar}
+""",
+}
+sop_address = "Jalan Kapten A. Rivai Nomor 23, Palembang 30129"
+sop_year = "2024"

@@ -20,7 +20,7 @@ import dataclasses
 import enum
 import itertools
 import string
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 from .model import Procedure, Step, StepKind
@@ -481,8 +481,16 @@ class Page:
     layout: Layout
 
 
-def paginate(procedure: Procedure, page_height: float, style: Style | None = None) -> list[Page]:
+def paginate(
+    procedure: Procedure,
+    page_height: float,
+    style: Style | None = None,
+    step_height: Callable[[int], float] | None = None,
+) -> list[Page]:
     """Split the flowchart into pages no taller than ``page_height`` (at least a step each).
+
+    ``step_height`` gives the height a step's row will take when printed (its
+    texts may need more than the drawing); by default the style's row height.
 
     Breaks fall between steps.  Every arrow that crosses a break gets a pair of
     off-page connectors with one label: below the last symbol of the earlier
@@ -492,7 +500,11 @@ def paginate(procedure: Procedure, page_height: float, style: Style | None = Non
     style = style or Style()
     nodes = [row.node for row in lay_out_procedure(procedure, style).rows]
     links = step_links(procedure)
-    chunks = _break_into_pages(nodes, links, page_height, style)
+    heights = {
+        node.key: step_height(node.step) if step_height and node.step else style.row_height
+        for node in nodes
+    }
+    chunks = _break_into_pages(nodes, links, page_height, heights, style)
     page_of = {node.key: index for index, chunk in enumerate(chunks) for node in chunk}
     tops: list[list[Node]] = [[] for _ in chunks]
     bottoms: list[list[Node]] = [[] for _ in chunks]
@@ -528,13 +540,18 @@ def paginate(procedure: Procedure, page_height: float, style: Style | None = Non
 
 
 def _break_into_pages(
-    nodes: list[Node], links: list[Link], page_height: float, style: Style
+    nodes: list[Node],
+    links: list[Link],
+    page_height: float,
+    heights: dict[str, float],
+    style: Style,
 ) -> list[list[Node]]:
     """Fill each page with steps while it, with its connectors, fits the height."""
     position = {node.key: index for index, node in enumerate(nodes)}
     chunks: list[list[Node]] = []
     for node in nodes:
-        if chunks and _page_height([*chunks[-1], node], links, position, style) <= page_height:
+        candidate = [*chunks[-1], node] if chunks else [node]
+        if chunks and _page_height(candidate, links, position, heights, style) <= page_height:
             chunks[-1].append(node)
         else:
             chunks.append([node])
@@ -542,7 +559,11 @@ def _break_into_pages(
 
 
 def _page_height(
-    chunk: list[Node], links: list[Link], position: dict[str, int], style: Style
+    chunk: list[Node],
+    links: list[Link],
+    position: dict[str, int],
+    heights: dict[str, float],
+    style: Style,
 ) -> float:
     """Height of a page holding ``chunk``, with the connectors its breaks need.
 
@@ -558,7 +579,8 @@ def _page_height(
             connectors += 1
         elif not inside[0] and ends[0] < first and ends[1] > last:
             connectors += 2
-    return len(chunk) * style.row_height + connectors * style.connector_row_height
+    rows = sum(heights[node.key] for node in chunk)
+    return rows + connectors * style.connector_row_height
 
 
 def _connector_labels() -> Iterator[str]:

@@ -55,8 +55,9 @@ def test_latex_has_identity_table_and_steps(app):
     tex = tex.replace(r"\sphinxhyphen{}", "-")
     for value in (*IDENTITY_VALUES, *INDONESIAN_LABELS):
         assert value in tex, value
-    assert r"\sphinxmultirow" in tex  # the owner block spans the top rows
-    assert r"\sphinxstartmulticolumn{2}" in tex  # the right-hand list cells span two columns
+    # The owner block beside a nested table of the fields, then the grid of lists.
+    assert r"\begin{tabular}{|>{\centering\arraybackslash}m{" in tex
+    assert tex.count(r"\begin{longtable}{|>{\raggedright") == 5  # one per SOP
     assert r"\vspace{1.6cm}" in tex  # room for the signature
     assert r"\sphinxincludegraphics" in tex
     assert "logo" in tex

@@ -198,8 +198,10 @@ def test_latex_has_each_field_escaped(tex: str, field: str) -> None:
 
 
 def test_latex_flow_escaped(tex: str) -> None:
-    label = tex_escape(f"{SCRIPT} \\y {{y}} {SPECIALS}")
-    assert re.search(re.escape(label) + r" \S*rightarrow\S* 3, No \"dq\" \\& ", tex)
+    """The decision's exit labels are drawn as TikZ node texts, escaped."""
+    for text in (f"{SCRIPT} \\y {{y}} {SPECIALS}", 'No "dq" &'):
+        label = re.escape(tex_escape(text))
+        assert re.search(r"\\node\[soplabel[^]]*\] at \([^)]*\) \{" + label + r"\};", tex), text
 
 
 def test_latex_document_compiles(latex_app: SphinxTestApp) -> None:

@@ -1,0 +1,72 @@
+"""The identity part in LaTeX, laid out as on the printed SOP sheet.
+
+Sphinx's generic tables push the rows next to a tall merged cell downwards, so
+the identity table gets its own LaTeX: the owner block (logo, agency, unit)
+beside a nested table of the fields, then the 3×2 grid of lists as a long
+table that may continue on the next page when a list is very long.  The cell
+contents are written by the LaTeX translator itself, so inline markup, links
+and lists keep working.
+"""
+
+from __future__ import annotations
+
+from docutils import nodes
+from sphinx.writers.latex import LaTeXTranslator
+
+#: Fractions of the line width: owner block, field labels, field values.
+OWNER, LABEL, VALUE = 0.40, 0.17, 0.43
+
+
+class sop_identity(nodes.container):  # noqa: N801 (docutils naming)
+    """Wraps the identity table; LaTeX writes it in the printed layout."""
+
+
+def visit_identity_latex(translator: LaTeXTranslator, node: sop_identity) -> None:
+    """The owner block beside the fields, then the grid of lists."""
+    table = node.next_node(nodes.table)
+    owner = _cells(table, "sop-owner")
+    labels = _cells(table, "sop-label")
+    values = _cells(table, "sop-value")
+    lists = _cells(table, "sop-list")
+    write = translator.body.append
+    fields = " \\\\ \\hline\n".join(
+        f"{_render(translator, label)} & {_render(translator, value)}"
+        for label, value in zip(labels, values, strict=False)
+    )
+    write(
+        "\n\\par\\noindent\\begingroup\\small\\setlength\\tabcolsep{4pt}"
+        "\\setlength\\sopidwidth{\\linewidth}\\setlength\\LTpre{0pt}\\setlength\\LTpost{6pt}"
+        "\\setlength\\LTleft{0pt}\\setlength\\LTright{\\fill}%\n"
+        f"\\begin{{tabular}}{{|>{{\\centering\\arraybackslash}}m{{\\dimexpr{OWNER}\\sopidwidth-2\\tabcolsep}}"
+        f"|@{{}}m{{{LABEL + VALUE}\\sopidwidth}}@{{}}|}}\\hline\n"
+        f"{_render(translator, owner[0]) if owner else ''} &\n"
+        f"\\begin{{tabular}}{{>{{\\raggedright\\arraybackslash\\bfseries}}"
+        f"p{{\\dimexpr{LABEL}\\sopidwidth-2\\tabcolsep}}|"
+        f">{{\\raggedright\\arraybackslash}}p{{\\dimexpr{VALUE}\\sopidwidth-2\\tabcolsep-0.8pt}}}}\n"
+        f"{fields}\n"
+        "\\end{tabular} \\\\ \\hline\n\\end{tabular}\n"
+        "\\par\\nointerlineskip\\noindent"
+        "\\begin{longtable}{|>{\\raggedright\\arraybackslash}"
+        f"p{{\\dimexpr{OWNER}\\sopidwidth-2\\tabcolsep}}|>{{\\raggedright\\arraybackslash}}"
+        f"p{{\\dimexpr{LABEL + VALUE}\\sopidwidth-2\\tabcolsep-0.8pt}}|}}\n"
+    )
+    for left, right in zip(lists[::2], lists[1::2], strict=False):
+        write(f"{_render(translator, left)} & {_render(translator, right)} \\\\ \\hline\n")
+    write("\\end{longtable}\\endgroup\n")
+    raise nodes.SkipNode
+
+
+def _cells(table: nodes.table | None, name: str) -> list[nodes.entry]:
+    if table is None:
+        return []
+    return [entry for entry in table.findall(nodes.entry) if name in entry["classes"]]
+
+
+def _render(translator: LaTeXTranslator, entry: nodes.entry) -> str:
+    """The LaTeX of a cell's content, as the translator writes it."""
+    start = len(translator.body)
+    for child in entry.children:
+        child.walkabout(translator)
+    text = "".join(translator.body[start:]).strip()
+    del translator.body[start:]
+    return text

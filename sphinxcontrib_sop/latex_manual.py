@@ -1,0 +1,184 @@
+"""The printed SOP manual: paper size, cover page and the LaTeX support package.
+
+The LaTeX builder gets a package, ``sphinxcontrib-sop.sty``, written into its
+output folder: it loads TikZ and ``pdflscape``, defines the flowchart's
+environments and macros, sets F4 paper when asked and, for an SOP manual,
+replaces Sphinx's title page with the cover of the SOP AP format (logo,
+"STANDAR OPERASIONAL PROSEDUR", agency, unit, address, year).
+"""
+
+from __future__ import annotations
+
+import datetime
+import os
+import shutil
+from pathlib import Path
+
+from sphinx.application import Sphinx
+from sphinx.config import Config
+from sphinx.util import logging
+from sphinx.util.osutil import ensuredir
+from sphinx.util.texescape import escape
+
+from .labels import Labels
+from .latex_identity import sop_identity, visit_identity_latex
+
+logger = logging.getLogger(__name__)
+
+PACKAGE = "sphinxcontrib-sop"
+COVER_LOGO = "sop-cover-logo"
+PAPERS = {"a4": ("210mm", "297mm"), "f4": ("215mm", "330mm")}
+
+SUPPORT = r"""
+\NeedsTeXFormat{LaTeX2e}
+\ProvidesPackage{sphinxcontrib-sop}[2026/11/27 SOP AP manuals for Sphinx]
+\RequirePackage{tikz}
+\usetikzlibrary{arrows.meta}
+\RequirePackage{pdflscape}
+\RequirePackage{longtable}
+\RequirePackage{array}
+@PAPER@
+\tikzset{
+  sopflow/.style={line width=0.6pt, line cap=rect},
+  sopsymbol/.style={line width=0.7pt, fill=white},
+  sopnumber/.style={font=\scriptsize\bfseries, inner sep=0pt},
+  soplabel/.style={font=\tiny, fill=white, inner sep=0.4pt},
+  sopgrid/.style={line width=0.3pt, black!25},
+  sopactor/.style={font=\scriptsize, align=center, anchor=north, inner sep=1.5pt},
+}
+% The height of the current flowchart row: the drawing's band, or more when
+% the row's texts need it (measured by \sopmeasure before the row is set).
+\newlength\sopheight
+\newlength\sopidwidth
+\newsavebox\sop@box
+\newcommand\sopstartrow[1]{\global\sopheight=#1\relax}
+\newcommand\sopmeasure[2]{%
+  \sbox\sop@box{\parbox[t]{#1}{\strut#2\strut}}%
+  \ifdim\dimexpr\ht\sop@box+\dp\sop@box\relax>\sopheight
+    \global\sopheight=\dimexpr\ht\sop@box+\dp\sop@box\relax
+  \fi}
+% One row's drawing: its top at the top of the row, as tall as the row.
+\newcommand\sopband[2]{%
+  \begin{tikzpicture}[x=1pt, y=1pt, baseline={(0,-\ht\strutbox)}]
+    \useasboundingbox (0,0) rectangle (#1,-\sopheight);
+    #2
+  \end{tikzpicture}}
+% The actor names under "Pelaksana".
+\newcommand\sopactors[2]{%
+  \begin{tikzpicture}[x=1pt, y=1pt, baseline={(0,-\ht\strutbox)}]
+    \path (0,0) -- (#1,0);
+    #2
+  \end{tikzpicture}}
+\newenvironment{sopflowchart}
+  {\begingroup\footnotesize\setlength\tabcolsep{2.5pt}%
+   \renewcommand\arraystretch{1}\setlength\extrarowheight{0pt}%
+   \setlength\LTpre{0pt}\setlength\LTpost{0pt}\raggedright}
+  {\endgroup}
+\newenvironment{sopflowchartpage}[1]{\longtable{#1}}{\endlongtable}
+@COVER@
+\endinput
+"""
+
+COVER = r"""
+\renewcommand{\sphinxmaketitle}{%
+  \begin{titlepage}%
+    \centering
+    \vspace*{1.5cm}
+    @LOGO@
+    {\Huge\bfseries @HEADING@\par}
+    \vspace{1.2cm}
+    {\LARGE\bfseries @AGENCY@\par}
+    \vspace{0.4cm}
+    {\Large @UNIT@\par}
+    \vfill
+    {\large @ADDRESS@\par}
+    \vspace{0.4cm}
+    {\Large\bfseries @YEAR@\par}
+    \vspace*{1cm}
+  \end{titlepage}%
+  \setcounter{footnote}{0}%
+  \clearpage}
+"""
+
+
+def register_latex_manual(app: Sphinx) -> None:
+    """Add the manual's configuration values and the LaTeX package."""
+    app.add_config_value("sop_paper", "a4", "env", str)
+    app.add_config_value("sop_cover", None, "env", (bool, type(None)))
+    app.add_config_value("sop_address", "", "env", str)
+    app.add_config_value("sop_year", "", "env", (str, int))
+    app.add_latex_package(PACKAGE)
+    app.add_node(sop_identity, latex=(visit_identity_latex, None))
+    app.connect("config-inited", check_paper)
+    app.connect("builder-inited", write_support_package)
+
+
+def check_paper(app: Sphinx, config: Config) -> None:
+    if config.sop_paper not in PAPERS:
+        logger.warning(
+            "sop_paper must be 'a4' or 'f4', not %r: 'a4' is used meanwhile",
+            config.sop_paper,
+            type="sop",
+            subtype="config",
+        )
+
+
+def paper(config: Config) -> str:
+    """The paper of the printed manual: ``a4`` or ``f4``."""
+    return config.sop_paper if config.sop_paper in PAPERS else "a4"
+
+
+def wants_cover(config: Config) -> bool:
+    """An SOP cover replaces Sphinx's title page: as set, else when ``sop_agency`` is set."""
+    return bool(config.sop_agency) if config.sop_cover is None else bool(config.sop_cover)
+
+
+def write_support_package(app: Sphinx) -> None:
+    """Write ``sphinxcontrib-sop.sty`` (and the cover's logo) for the LaTeX builder."""
+    if app.builder.format != "latex":
+        return
+    outdir = Path(app.outdir)
+    ensuredir(outdir)
+    size = PAPERS[paper(app.config)]
+    paper_tex = f"\\geometry{{paperwidth={size[0]},paperheight={size[1]}}}"
+    cover = _cover(app, outdir) if wants_cover(app.config) else ""
+    text = _fill(SUPPORT, PAPER=paper_tex, COVER=cover)
+    temporary = outdir / f"{PACKAGE}.sty.tmp"
+    temporary.write_text(text, encoding="utf-8")
+    os.replace(temporary, outdir / f"{PACKAGE}.sty")
+
+
+def _cover(app: Sphinx, outdir: Path) -> str:
+    config = app.config
+    label = Labels(config.sop_labels)
+    logo = ""
+    if config.sop_logo:
+        source = Path(app.srcdir) / config.sop_logo
+        if source.is_file():
+            target = outdir / f"{COVER_LOGO}{source.suffix.lower()}"
+            shutil.copyfile(source, target)
+            logo = f"\\includegraphics[height=4cm]{{{target.name}}}\\par\\vspace{{1.2cm}}"
+    return _fill(
+        COVER,
+        LOGO=logo,
+        HEADING=escape(label("STANDARD OPERATING PROCEDURES")),
+        AGENCY=escape(config.sop_agency.upper()),
+        UNIT=escape(config.sop_unit.upper()),
+        ADDRESS=escape(config.sop_address),
+        YEAR=escape(str(config.sop_year or _this_year())),
+    )
+
+
+def _fill(template: str, **values: str) -> str:
+    """``template`` with each ``@NAME@`` replaced (TeX is full of ``%`` and braces)."""
+    for name, value in values.items():
+        template = template.replace(f"@{name}@", value)
+    return template
+
+
+def _this_year() -> int:
+    """The build's year; ``SOURCE_DATE_EPOCH`` makes builds reproducible."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch and epoch.isdigit():
+        return datetime.datetime.fromtimestamp(int(epoch), datetime.timezone.utc).year
+    return datetime.date.today().year

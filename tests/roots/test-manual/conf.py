@@ -1,0 +1,9 @@
+extensions = ["sphinxcontrib_sop"]
+project = "Manual"
+language = "id"
+sop_agency = "Pemerintah Provinsi Contoh Raya"
+sop_unit = "Badan Perencanaan Pembangunan Daerah"
+sop_address = "Jalan Merdeka Nomor 1, Kota Contoh"
+sop_year = "2031"
+sop_logo = "logo.png"
+latex_documents = [("index", "manual.tex", "Buku Pedoman SOP", "Sekretariat", "manual")]

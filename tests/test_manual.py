@@ -1,0 +1,174 @@
+"""The printed SOP manual: cover, identity, landscape flowchart pages with connectors."""
+
+from __future__ import annotations
+
+import itertools
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from sphinx.testing.util import SphinxTestApp
+
+from conftest import ROOTS, procedure
+from sphinxcontrib_sop.latex_flowchart import printed_flowchart
+from sphinxcontrib_sop.layout import Symbol
+
+TOOLS = ("latexmk", "pdflatex", "pdftotext", "pdfinfo")
+needs_tex = pytest.mark.skipif(
+    any(shutil.which(tool) is None for tool in TOOLS),
+    reason="TeX Live and poppler-utils are not installed (./dev.sh test and CI install them)",
+)
+
+
+def build_pdf(tmp_path: Path, **overrides) -> tuple[SphinxTestApp, Path]:
+    source = tmp_path / "src"
+    shutil.copytree(ROOTS / "test-manual", source)
+    app = SphinxTestApp("latex", srcdir=source, confoverrides=overrides)
+    try:
+        app.build()
+    finally:
+        app.cleanup()
+    subprocess.run(
+        ["latexmk", "-pdf", "-interaction=nonstopmode", "-halt-on-error", "manual.tex"],
+        cwd=app.outdir,
+        check=True,
+        capture_output=True,
+        timeout=300,
+    )
+    return app, app.outdir / "manual.pdf"
+
+
+@pytest.fixture(scope="module")
+def manual(tmp_path_factory) -> tuple[SphinxTestApp, Path]:
+    return build_pdf(tmp_path_factory.mktemp("manual"))
+
+
+def page_count(pdf: Path) -> int:
+    info = subprocess.run(["pdfinfo", pdf], capture_output=True, text=True, check=True).stdout
+    return int(re.search(r"Pages:\s+(\d+)", info)[1])
+
+
+def page_text(pdf: Path, page: int) -> str:
+    text = subprocess.run(
+        ["pdftotext", "-f", str(page), "-l", str(page), pdf, "-"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    return " ".join(re.sub(r"-\n", "", text).split())
+
+
+def rotation(pdf: Path, page: int) -> int:
+    info = subprocess.run(
+        ["pdfinfo", "-f", str(page), "-l", str(page), pdf], capture_output=True, text=True
+    ).stdout
+    return int(re.search(r"Page\s+\d+\s+rot:\s+(\d+)", info)[1])
+
+
+def flowchart_pages(pdf: Path) -> list[int]:
+    return [
+        page
+        for page in range(1, page_count(pdf) + 1)
+        if "Mutu Baku" in page_text(pdf, page) and "Pelaksana" in page_text(pdf, page)
+    ]
+
+
+@needs_tex
+def test_cover_shows_the_agency(manual):
+    _, pdf = manual
+    cover = page_text(pdf, 1)
+    for text in (
+        "STANDAR OPERASIONAL PROSEDUR",
+        "PEMERINTAH PROVINSI CONTOH RAYA",
+        "BADAN PERENCANAAN PEMBANGUNAN DAERAH",
+        "Jalan Merdeka Nomor 1, Kota Contoh",
+        "2031",
+    ):
+        assert text in cover
+
+
+@needs_tex
+def test_every_identity_field_and_step_is_printed(manual):
+    _, pdf = manual
+    text = " ".join(page_text(pdf, page) for page in range(1, page_count(pdf) + 1))
+    for value in (
+        "Nomor SOP",
+        "800/99/SOP/UJI/2031",
+        "2 Januari 2031",
+        "1 Februari 2031",
+        "Nama Pejabat Penanda Tangan",
+        "NIP. 197203151998031004",
+        "Peraturan Menteri PAN-RB Nomor 35 Tahun 2012",
+        "Peringatan contoh $100 & 50% {#1}",  # LaTeX specials print literally
+    ):
+        assert value in text, value
+    for number in range(1, 17):
+        assert f"Langkah nomor {number} dikerjakan" in text, number
+        assert f"Hasil{number}" in text
+
+
+@needs_tex
+def test_flowchart_pages_are_landscape_with_exit_labels(manual):
+    _, pdf = manual
+    pages = flowchart_pages(pdf)
+    assert len(pages) >= 2
+    assert all(rotation(pdf, page) == 90 for page in pages)
+    identity_page = next(
+        p for p in range(1, page_count(pdf) + 1) if "Nomor SOP" in page_text(pdf, p)
+    )
+    assert rotation(pdf, identity_page) == 0
+    labels = " ".join(page_text(pdf, page) for page in pages)
+    for label in ("Ya", "Tidak", "Lengkap", "Tidak lengkap"):
+        assert re.search(rf"\b{label}\b", labels), label
+
+
+@needs_tex
+def test_connector_labels_match_on_consecutive_pages(manual):
+    app, pdf = manual
+    printed = printed_flowchart(procedure_of(app), "a4")
+    pages = flowchart_pages(pdf)
+    assert len(pages) == len(printed.pages)
+    for index, (earlier, later) in enumerate(itertools.pairwise(printed.pages)):
+        below = _connectors(earlier, at_top=False)
+        above = _connectors(later, at_top=True)
+        assert below
+        assert sorted(below) == sorted(above)
+        for label in below:
+            assert re.search(rf"\b{label}\b", page_text(pdf, pages[index]))
+            assert re.search(rf"\b{label}\b", page_text(pdf, pages[index + 1]))
+
+
+def procedure_of(app: SphinxTestApp):
+    return procedure(app, "uji-cetak")
+
+
+def _connectors(page, at_top: bool) -> list[str]:
+    rows = page.layout.rows
+    steps = [i for i, row in enumerate(rows) if row.node.symbol is not Symbol.CONNECTOR]
+    chosen = rows[: steps[0]] if at_top else rows[steps[-1] + 1 :]
+    return [row.node.label for row in chosen]
+
+
+@needs_tex
+def test_f4_paper(tmp_path):
+    _, pdf = build_pdf(tmp_path, sop_paper="f4")
+    info = subprocess.run(["pdfinfo", pdf], capture_output=True, text=True).stdout
+    width, height = map(float, re.search(r"Page size:\s+([\d.]+) x ([\d.]+)", info).groups())
+    assert (round(width), round(height)) == (609, 935)  # 215 × 330 mm
+
+
+@pytest.mark.sphinx("latex", testroot="manual", confoverrides={"sop_paper": "a3"})
+def test_unknown_paper_warns_and_uses_a4(app):
+    app.build()
+    assert "sop_paper must be 'a4' or 'f4', not 'a3'" in app.warning.getvalue()
+    support = (app.outdir / "sphinxcontrib-sop.sty").read_text(encoding="utf-8")
+    assert r"\geometry{paperwidth=210mm,paperheight=297mm}" in support
+
+
+@pytest.mark.sphinx("latex", testroot="manual", confoverrides={"sop_cover": False})
+def test_cover_can_be_switched_off(app):
+    app.build()
+    support = (app.outdir / "sphinxcontrib-sop.sty").read_text(encoding="utf-8")
+    assert r"\renewcommand{\sphinxmaketitle}" not in support
