@@ -9,6 +9,7 @@ from sphinx.environment import BuildEnvironment
 
 from .assets import add_stylesheet, copy_stylesheet
 from .config import register_config, set_up_labels
+from .decree import register_decree
 from .directive import SOPDirective
 from .docutils_indonesian import register as register_docutils_indonesian
 from .domain import SOPDomain, get_domain
@@ -16,6 +17,7 @@ from .fallbacks import register_fallbacks
 from .flowchart import register_flowchart
 from .graphviz_setup import register_graphviz
 from .labels import LOCALE_DIR, MESSAGE_CATALOG
+from .latex_manual import register_latex_manual
 from .nodes import sop_procedure
 
 __version__ = "0.1.0"
@@ -32,9 +34,11 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_domain(SOPDomain)
     app.add_directive("sop", SOPDirective)
     app.add_node(sop_procedure)
+    register_decree(app)
     register_fallbacks(app)
     register_flowchart(app)
     register_graphviz(app)
+    register_latex_manual(app)
     app.connect("config-inited", set_up_labels)
     app.connect("builder-inited", add_stylesheet)
     app.connect("build-finished", copy_stylesheet)

@@ -3,16 +3,14 @@
 from __future__ import annotations
 
 import os
-import re
 from collections.abc import Sequence
 
 from docutils import nodes
-from docutils.parsers.rst import directives
 from sphinx import addnodes
 from sphinx.util import logging
-from sphinx.util.docutils import SphinxDirective
 from sphinx.util.nodes import make_id
 
+from .base_directive import AliasedOptionsDirective, aliased_option_spec
 from .columns import Column
 from .config import default_diagram
 from .dates import ACCEPTED_FORMS, format_date, parse_date
@@ -21,7 +19,7 @@ from .domain import RELATED, get_domain
 from .flowchart import sop_flowchart
 from .graphviz_node import graphviz_view
 from .identity_table import IdentityContent, identity_table
-from .labels import Labels
+from .latex_identity import sop_identity
 from .model import Approver, DateField, Procedure
 from .nodes import sop_procedure
 from .options import (
@@ -47,28 +45,20 @@ from .validation import check_flow
 
 logger = logging.getLogger(__name__)
 
-#: An option line: ``:name: value`` (reST, MyST) or ``name: value`` (MyST's YAML block).
-_OPTION_LINE = re.compile(r"\s*:?([\w-]+):(?:\s|$)")
 #: Single-line options whose text may hold inline markup.
 TEXT_OPTIONS = ("number", "unit", "approved-by", "approver-name")
 
 
-class SOPDirective(SphinxDirective):
+class SOPDirective(AliasedOptionsDirective):
     """``.. sop:: Title`` with identity options and a step table in its body."""
 
-    required_arguments = 1
-    final_argument_whitespace = True
-    has_content = True
-    option_spec = {
-        name: directives.unchanged
-        for canonical, aliases in OPTION_ALIASES.items()
-        for name in (canonical, *aliases)
-    }
+    option_aliases = OPTION_ALIASES
+    option_spec = aliased_option_spec(OPTION_ALIASES)
 
     def run(self) -> list[nodes.Node]:
         self.problems: list[Problem] = []
         self.messages: list[nodes.Node] = []
-        self.option_lines = self._option_lines()
+        self.read_option_lines()
         values, problems = canonical_options(self.options, self.option_lines)
         self.problems += problems
         self.values = values
@@ -93,7 +83,8 @@ class SOPDirective(SphinxDirective):
         self.set_source_info(node)
         node["ids"].append(anchor)
         self.state.document.note_explicit_target(node, node)
-        node += identity_table(self._identity(procedure), self.label)
+        node += nodes.raw("", r"\clearpage", format="latex")  # each SOP on a new page
+        node += sop_identity("", identity_table(self._identity(procedure), self.label))
         if table_index is not None and step_table is not None and step_table.steps:
             body[table_index] = self._steps_view(
                 body[table_index], procedure, cells, step_table, official=diagram != "graphviz"
@@ -105,29 +96,7 @@ class SOPDirective(SphinxDirective):
             node += view
         return [node, *self.messages]
 
-    @property
-    def label(self) -> Labels:
-        return Labels(self.config.sop_labels)
-
-    @property
-    def language(self) -> str:
-        return self.config.sop_language or self.config.language or "en"
-
     # -- reading --------------------------------------------------------------
-
-    def _option_lines(self) -> dict[str, int | None]:
-        """The source line of each option, found in the directive's text."""
-        lines: dict[str, int | None] = {}
-        for offset, text in enumerate(self.block_text.splitlines()):
-            if (match := _OPTION_LINE.match(text)) and match[1] in self.options:
-                lines.setdefault(match[1], self.lineno + offset)
-        return lines
-
-    def _line(self, option: str) -> int:
-        """The line of ``option``: where its first-written name (the one used) stands."""
-        names = (option, *OPTION_ALIASES.get(option, ()))
-        lines = [line for name in names if (line := self.option_lines.get(name))]
-        return min(lines, default=self.lineno)
 
     def _read_steps(
         self, body: list[nodes.Node]

@@ -19,6 +19,7 @@ from sphinx.writers.html5 import HTML5Translator
 from .domain import get_domain
 from .flowchart_svg import Texts, band_svg, stretch_svg
 from .labels import KIND_LABELS, Labels
+from .latex_flowchart import visit_flowchart_latex
 from .layout import Arrow, Layout, PlacedSymbol, Row, lay_out_procedure
 from .model import Procedure, Step
 from .steps_table import flow_text
@@ -32,6 +33,9 @@ TEXT_COLUMNS = {
     "output": 132,
     "notes": 150,
 }
+#: The printable width of an A4 landscape page in CSS pixels (277 mm between the
+#: print stylesheet's margins, a little less): printing scales a wider flowchart to it.
+PRINT_WIDTH = 1040
 
 
 class sop_flowchart(nodes.container):  # noqa: N801 (docutils naming)
@@ -50,8 +54,10 @@ def visit_flowchart_html(translator: HTML5Translator, node: sop_flowchart) -> No
     layout = lay_out_procedure(procedure)
     cells = _step_cells(node)
     write = translator.body.append
-    write(f'<div class="sop-flowchart-scroll"><table class="sop-flowchart" '
-          f'style="width: {_table_width(layout):.0f}px">')  # fmt: skip
+    width = _table_width(layout)
+    zoom = round(min(1.0, PRINT_WIDTH / width), 3)
+    write(f'<div class="sop-flowchart-scroll" style="--sop-print-zoom: {zoom:g}">'
+          f'<table class="sop-flowchart" style="width: {width:.0f}px">')  # fmt: skip
     write(_colgroup(layout))
     write(_header(procedure, label))
     write("<tbody>")
@@ -181,5 +187,9 @@ def _row_description(step: Step, label: Callable[[str], str]) -> str:
 
 
 def register_flowchart(app: Sphinx) -> None:
-    """Register the node: HTML draws it, every other builder writes its steps table."""
-    app.add_node(sop_flowchart, html=(visit_flowchart_html, None))
+    """Register the node: HTML and LaTeX draw it, other builders write its steps table."""
+    app.add_node(
+        sop_flowchart,
+        html=(visit_flowchart_html, None),
+        latex=(visit_flowchart_latex, None),
+    )

@@ -42,6 +42,12 @@ LABELS = (
     "Decision",
     "End",
     "Flowchart",
+    "DECREE OF",
+    "NUMBER",
+    "ON",
+    "Set in",
+    "on",
+    "STANDARD OPERATING PROCEDURES",
 )
 
 KIND_LABELS = {

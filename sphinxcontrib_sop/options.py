@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable, Mapping
 
 from .problems import Problem
 
@@ -33,26 +34,38 @@ DATE_OPTIONS = ("created", "revised", "effective")
 DIAGRAMS = ("table", "graphviz", "both")
 UNSET_VALUES = frozenset({"", "-", "–", "—"})
 
-_CANONICAL = {
-    name: canonical
-    for canonical, aliases in OPTION_ALIASES.items()
-    for name in (canonical, *aliases)
-}
+#: An option line: ``:name: value`` (reST, MyST) or ``name: value`` (MyST's YAML block).
+_OPTION_LINE = re.compile(r"\s*:?([\w-]+):(?:\s|$)")
 _ENUMERATOR = re.compile(r"^(?:\d+[.)]|[a-z][.)]|[-*•])\s+")
 _ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _ID_LIKE = re.compile(r"[^\s,]+")
 _NIP_CHARACTERS = re.compile(r"[\d\s.]+")
 
 
+def option_lines(block_text: str, first_line: int, given: Iterable[str]) -> dict[str, int | None]:
+    """The source line of each option in ``given``, found in a directive's text."""
+    names = set(given)
+    lines: dict[str, int | None] = {}
+    for offset, text in enumerate(block_text.splitlines()):
+        if (match := _OPTION_LINE.match(text)) and match[1] in names:
+            lines.setdefault(match[1], first_line + offset)
+    return lines
+
+
 def canonical_options(
-    options: dict[str, str], line_of: dict[str, int | None]
+    options: dict[str, str],
+    line_of: dict[str, int | None],
+    aliases: Mapping[str, tuple[str, ...]] = OPTION_ALIASES,
 ) -> tuple[dict[str, str], list[Problem]]:
     """Map alias names to English names; a field given twice keeps its first value."""
+    canonical_of = {
+        name: canonical for canonical, names in aliases.items() for name in (canonical, *names)
+    }
     values: dict[str, str] = {}
     written_as: dict[str, str] = {}
     problems = []
     for name, value in options.items():
-        canonical = _CANONICAL.get(name)
+        canonical = canonical_of.get(name)
         if canonical is None:
             continue
         if canonical in values:

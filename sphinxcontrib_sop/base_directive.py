@@ -1,0 +1,48 @@
+"""What the ``sop`` and ``sop-decree`` directives share."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from docutils.parsers.rst import directives
+from sphinx.util.docutils import SphinxDirective
+
+from .labels import Labels
+from .options import option_lines
+
+
+def aliased_option_spec(aliases: dict[str, tuple[str, ...]]) -> dict[str, object]:
+    """An option spec accepting every option under each of its names."""
+    return {
+        name: directives.unchanged
+        for canonical, others in aliases.items()
+        for name in (canonical, *others)
+    }
+
+
+class AliasedOptionsDirective(SphinxDirective):
+    """A directive with a title, aliased text options and a body; labels in ``sop_language``."""
+
+    required_arguments = 1
+    final_argument_whitespace = True
+    has_content = True
+    #: Each option's English name and its Indonesian aliases.
+    option_aliases: ClassVar[dict[str, tuple[str, ...]]] = {}
+
+    def read_option_lines(self) -> None:
+        """Note the source line of every option written."""
+        self.option_lines = option_lines(self.block_text, self.lineno, self.options)
+
+    @property
+    def label(self) -> Labels:
+        return Labels(self.config.sop_labels)
+
+    @property
+    def language(self) -> str:
+        return self.config.sop_language or self.config.language or "en"
+
+    def _line(self, option: str) -> int:
+        """The line of ``option``: where its first-written name (the one used) stands."""
+        names = (option, *self.option_aliases.get(option, ()))
+        lines = [line for name in names if (line := self.option_lines.get(name))]
+        return min(lines, default=self.lineno)

@@ -1,0 +1,232 @@
+"""The ``sop-decree`` directive: the decree that enacts the SOPs (*Keputusan Pimpinan*).
+
+Laid out as an Indonesian decree::
+
+                 KEPUTUSAN <ISSUER>
+                   NOMOR <number>
+                      TENTANG
+                      <TITLE>
+                     <ISSUER>,
+    <body: Menimbang, Mengingat, MEMUTUSKAN, Menetapkan, KESATU, …>
+                                        Ditetapkan di <place>
+                                        pada tanggal <date>
+                                        <POSITION>,
+                                        (space to sign)
+                                        <name>
+                                        NIP. <nip>
+
+Plain docutils containers and paragraphs, so every builder writes it; raw LaTeX
+puts the decree on a page of its own, centres the heading and pushes the
+signature block to the right.  A decree that opens its section takes the
+section's heading (and those of the sections it opens) along to its page.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from docutils import nodes
+from sphinx import addnodes
+from sphinx.application import Sphinx
+from sphinx.transforms.post_transforms import SphinxPostTransform
+from sphinx.util import logging
+
+from .base_directive import AliasedOptionsDirective, aliased_option_spec
+from .dates import ACCEPTED_FORMS, format_date, parse_date
+from .options import canonical_options, check_nip, is_unset
+from .problems import Problem
+from .table_nodes import paragraph
+
+logger = logging.getLogger(__name__)
+
+#: Each option's English name and its Indonesian alias.
+DECREE_OPTION_ALIASES: dict[str, tuple[str, ...]] = {
+    "number": ("nomor",),
+    "date": ("tanggal",),
+    "place": ("tempat",),
+    "issuer": ("pejabat",),
+    "signer-position": ("jabatan",),
+    "signer-name": ("nama",),
+    "signer-nip": ("nip",),
+}
+SIGNATURE_START_LATEX = (
+    r"\par\vspace{1.5\baselineskip}\noindent\hfill"
+    r"\begin{minipage}[t]{0.5\linewidth}\raggedright"
+)
+SIGNATURE_END_LATEX = r"\end{minipage}\par"
+SIGNATURE_SPACE_LATEX = r"\vspace{2cm}"
+SIGNATURE_SPACE_HTML = '<div class="sop-decree-signature-space"></div>'
+NEW_PAGE_LATEX = r"\clearpage"
+#: What may stand between a decree and the page break before its headings: sections,
+#: and the wrappers of a document included by a toctree in the LaTeX build.
+WRAPPERS = (nodes.section, nodes.compound, addnodes.start_of_file)
+
+
+class DecreeDirective(AliasedOptionsDirective):
+    """``.. sop-decree:: Title`` with the decree's fields as options and its text as body."""
+
+    option_aliases = DECREE_OPTION_ALIASES
+    option_spec = aliased_option_spec(DECREE_OPTION_ALIASES)
+
+    def run(self) -> list[nodes.Node]:
+        self.read_option_lines()
+        values, self.problems = canonical_options(
+            self.options, self.option_lines, DECREE_OPTION_ALIASES
+        )
+        self.values = {
+            name: " ".join(value.split()) for name, value in values.items() if not is_unset(value)
+        }
+        title = " ".join(self.arguments[0].split())
+        date, nip = self._date(), self._nip()
+        body = self.parse_content_to_nodes()
+        self._report()
+
+        decree = nodes.container(classes=["sop-decree"])
+        self.set_source_info(decree)
+        decree += _latex(NEW_PAGE_LATEX)
+        decree += self._heading(title)
+        decree += nodes.container("", *body, classes=["sop-decree-body"])
+        if signature := self._signature(date, nip):
+            decree += signature
+        decree += _latex(NEW_PAGE_LATEX)
+        return [decree]
+
+    # -- reading --------------------------------------------------------------
+
+    def _date(self) -> str:
+        """The date as printed: formatted when it can be read, else as written."""
+        text = self.values.get("date", "")
+        if not text:
+            return ""
+        value = parse_date(text)
+        if value is None:
+            self.problems.append(
+                Problem(
+                    f"cannot read the date {text!r} in :date:: write it as {ACCEPTED_FORMS} "
+                    "(shown as written meanwhile)",
+                    self._line("date"),
+                    "date",
+                )
+            )
+            return text
+        return format_date(value, self.language)
+
+    def _nip(self) -> str:
+        nip = self.values.get("signer-nip", "")
+        if nip and (message := check_nip(nip)):
+            self.problems.append(Problem(message, self._line("signer-nip"), "option"))
+        return nip
+
+    def _report(self) -> None:
+        for problem in self.problems:
+            logger.warning(
+                problem.message,
+                location=(self.env.docname, problem.line or self.lineno),
+                type="sop",
+                subtype=problem.subtype,
+            )
+
+    # -- rendering ------------------------------------------------------------
+
+    def _heading(self, title: str) -> nodes.container:
+        """``KEPUTUSAN <ISSUER>`` / ``NOMOR …`` / ``TENTANG`` / title / ``<ISSUER>,``."""
+        label = self.label
+        issuer = (self.values.get("issuer") or self.values.get("signer-position", "")).upper()
+        number = self.values.get("number")
+        lines = (
+            (" ".join(filter(None, (label("DECREE OF"), issuer))), "sop-decree-issuer"),
+            (number and f"{label('NUMBER')} {number}", "sop-decree-number"),
+            (label("ON"), "sop-decree-on"),
+            (title.upper(), "sop-decree-title"),
+            (issuer and f"{issuer},", "sop-decree-authority"),
+        )
+        return nodes.container(
+            "",
+            _latex(r"\begin{center}"),
+            *(paragraph(nodes.strong("", text), classes=[name]) for text, name in lines if text),
+            _latex(r"\end{center}"),
+            classes=["sop-decree-heading"],
+        )
+
+    def _signature(self, date: str, nip: str) -> nodes.container | None:
+        """Place and date of enactment, position, space to sign, name and NIP."""
+        label, values = self.label, self.values
+        place, position, name = (
+            values.get(key) for key in ("place", "signer-position", "signer-name")
+        )
+        if not (place or date or position or name or nip):
+            return None
+        lines: list[nodes.Node] = []
+        if place:
+            lines.append(paragraph(f"{label('Set in')} {place}", classes=["sop-decree-place"]))
+        if date:
+            lines.append(paragraph(f"{label('on')} {date}", classes=["sop-decree-date"]))
+        if position:
+            lines.append(paragraph(f"{position.upper()},", classes=["sop-decree-position"]))
+        lines.append(nodes.raw("", SIGNATURE_SPACE_HTML, format="html"))
+        lines.append(_latex(SIGNATURE_SPACE_LATEX))
+        if name:
+            lines.append(paragraph(nodes.strong("", name), classes=["sop-decree-name"]))
+        if nip:
+            lines.append(paragraph(f"{label('NIP.')} {nip}", classes=["sop-decree-nip"]))
+        return nodes.container(
+            "",
+            _latex(SIGNATURE_START_LATEX),
+            *lines,
+            _latex(SIGNATURE_END_LATEX),
+            classes=["sop-decree-signature"],
+        )
+
+
+class HeadingsOnDecreePage(SphinxPostTransform):
+    """LaTeX: a decree right under section headings breaks the page before the headings.
+
+    Otherwise they would stay alone at the foot of the page before.
+    """
+
+    default_priority = 200
+    builders = ("latex",)
+
+    def run(self, **kwargs: Any) -> None:
+        for ancestors, decree in list(_decrees(self.document)):
+            start = decree
+            while isinstance(ancestors[-1], WRAPPERS) and _opens(ancestors[-1], start):
+                start = ancestors.pop()
+            if start is not decree:
+                parent = ancestors[-1]
+                parent.insert(parent.children.index(start), decree.pop(0))
+
+
+def _decrees(
+    node: nodes.Element, ancestors: tuple[nodes.Element, ...] = ()
+) -> Iterator[tuple[list[nodes.Element], nodes.container]]:
+    """Each decree with its ancestors, read from the children lists: the LaTeX
+    builder's toctree inlining leaves stale ``parent`` links."""
+    for child in node.children:
+        if not isinstance(child, nodes.Element):
+            continue
+        if "sop-decree" in child["classes"] and child.children and _is_new_page(child[0]):
+            yield [*ancestors, node], child
+        else:
+            yield from _decrees(child, (*ancestors, node))
+
+
+def _latex(code: str) -> nodes.raw:
+    return nodes.raw("", code, format="latex")
+
+
+def _is_new_page(node: nodes.Node) -> bool:
+    return isinstance(node, nodes.raw) and node.astext() == NEW_PAGE_LATEX
+
+
+def _opens(parent: nodes.Element, node: nodes.Element) -> bool:
+    """Whether ``node`` comes first in ``parent``, after nothing but titles and targets."""
+    above = parent.children[: parent.children.index(node)]
+    return all(isinstance(sibling, (nodes.title, nodes.Invisible)) for sibling in above)
+
+
+def register_decree(app: Sphinx) -> None:
+    """Register the ``sop-decree`` directive and its LaTeX page break."""
+    app.add_directive("sop-decree", DecreeDirective)
+    app.add_post_transform(HeadingsOnDecreePage)

@@ -1,0 +1,3 @@
+extensions = ["sphinxcontrib_sop"]
+language = "id"
+html_theme = "sphinx_rtd_theme"
