@@ -53,9 +53,9 @@ SUPPORT = r"""
 \newsavebox\sop@box
 \newcommand\sopstartrow[1]{\global\sopheight=#1\relax}
 \newcommand\sopmeasure[2]{%
-  \sbox\sop@box{\parbox[t]{#1}{\strut#2\strut}}%
-  \ifdim\dimexpr\ht\sop@box+\dp\sop@box\relax>\sopheight
-    \global\sopheight=\dimexpr\ht\sop@box+\dp\sop@box\relax
+  \sbox\sop@box{\parbox[t]{#1}{\raggedright\strut#2\strut}}%
+  \ifdim\dimexpr\ht\sop@box+\dp\sop@box+3pt\relax>\sopheight
+    \global\sopheight=\dimexpr\ht\sop@box+\dp\sop@box+3pt\relax
   \fi}
 % One row's drawing: its top at the top of the row, as tall as the row.
 \newcommand\sopband[2]{%
