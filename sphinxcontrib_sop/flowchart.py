@@ -63,22 +63,25 @@ def visit_flowchart_html(translator: HTML5Translator, node: sop_flowchart) -> No
     write("<tbody>")
     texts = _texts(procedure, label)
     rows_by_step = {row.node.step: row for row in layout.rows}
-    for position, step in enumerate(procedure.steps):
-        row = rows_by_step.get(step.number)
-        if row is None or row.node.key != f"step-{step.number}" or position >= len(cells):
-            continue
+    drawn: set[int] = set()
+    for step, step_cells in zip(procedure.steps, cells, strict=False):
+        # A repeated step number (a warning already) keeps its texts, undrawn.
+        row = rows_by_step.get(step.number) if step.number not in drawn else None
+        drawn.add(step.number)
         write(f'<tr data-step="{step.number}">')
         write(f'<td class="sop-step-number">{step.number}</td>')
-        _write_cell(translator, cells[position], "activity")
-        description = _row_description(step, label)
-        write(
-            f'<td class="sop-lanes" colspan="{len(procedure.actors) + 2}" '
-            f'style="height: {row.height:.0f}px">'
-            f"{band_svg(layout, row, texts, description)}"
-            f"{_stretch(layout, row, texts)}</td>"
-        )
+        _write_cell(translator, step_cells, "activity")
+        colspan = len(procedure.actors) + 2
+        if row is None:
+            write(f'<td class="sop-lanes" colspan="{colspan}"></td>')
+        else:
+            write(
+                f'<td class="sop-lanes" colspan="{colspan}" style="height: {row.height:.0f}px">'
+                f"{band_svg(layout, row, texts, _row_description(step, label))}"
+                f"{_stretch(layout, row, texts)}</td>"
+            )
         for name in ("requirements", "time", "output", "notes"):
-            _write_cell(translator, cells[position], name)
+            _write_cell(translator, step_cells, name)
         write("</tr>")
     write("</tbody></table></div>")
     raise nodes.SkipNode

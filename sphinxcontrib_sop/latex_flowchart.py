@@ -135,7 +135,9 @@ def visit_flowchart_latex(translator: LaTeXTranslator, node: nodes.Element) -> N
     label = Labels(translator.config.sop_labels)
     printed = printed_flowchart(procedure, paper(translator.config))
     cells = _cell_texts(translator, node)
-    texts = dict(zip((step.number for step in procedure.steps), cells, strict=False))
+    texts: dict[int, dict[str, str]] = {}
+    for step, step_cells in zip(procedure.steps, cells, strict=False):
+        texts.setdefault(step.number, step_cells)  # a repeated number is drawn once
     out = ["\n\\begin{landscape}\\begin{sopflowchart}\n"]
     for index, page in enumerate(printed.pages):
         if index:

@@ -119,3 +119,17 @@ def test_stylesheet_exposes_custom_properties():
     ):
         assert f"{name}:" in css
         assert f"var({name})" in css
+
+
+@pytest.mark.sphinx("html", testroot="warnings")
+def test_a_repeated_step_number_keeps_its_row_undrawn(app):
+    app.build()
+    table = html(app, "duplicate_number").select_one("table.sop-flowchart")
+    rows = table.select("tbody > tr")
+    assert [row.select_one("td.sop-activity").get_text(strip=True) for row in rows] == [
+        "Receive letter",
+        "Check letter",
+        "Twin step",
+    ]
+    assert [bool(row.select("svg.sop-band")) for row in rows] == [True, True, False]
+    assert [g["data-step"] for g in table.select("g.sop-symbol")] == ["1", "2"]
