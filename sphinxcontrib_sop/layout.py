@@ -96,12 +96,6 @@ class Box:
     def bottom(self) -> float:
         return self.y + self.height
 
-    def contains(self, point: Point, tolerance: float = 0.01) -> bool:
-        return (
-            self.x - tolerance <= point.x <= self.right + tolerance
-            and self.y - tolerance <= point.y <= self.bottom + tolerance
-        )
-
 
 @dataclass(frozen=True)
 class Node:
