@@ -5,10 +5,14 @@ from __future__ import annotations
 from typing import ClassVar
 
 from docutils.parsers.rst import directives
+from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
 from .labels import Labels
 from .options import option_lines
+from .problems import Problem
+
+logger = logging.getLogger(__name__)
 
 
 def aliased_option_spec(aliases: dict[str, tuple[str, ...]]) -> dict[str, object]:
@@ -46,3 +50,13 @@ class AliasedOptionsDirective(SphinxDirective):
         names = (option, *self.option_aliases.get(option, ()))
         lines = [line for name in names if (line := self.option_lines.get(name))]
         return min(lines, default=self.lineno)
+
+    def report(self, problems: list[Problem]) -> None:
+        """Log each problem as a Sphinx warning at its line of this document."""
+        for problem in problems:
+            logger.warning(
+                problem.message,
+                location=(self.env.docname, problem.line or self.lineno),
+                type="sop",
+                subtype=problem.subtype,
+            )

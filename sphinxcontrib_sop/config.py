@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from pathlib import Path
 
 from sphinx.application import Sphinx
@@ -45,10 +46,27 @@ def set_up_labels(app: Sphinx, config: Config) -> None:
             type="sop",
             subtype="config",
         )
-    if config.sop_diagram not in DIAGRAMS:
+    warn_unless_choice(config, "sop_diagram", DIAGRAMS, "table")
+
+
+def choice(config: Config, name: str, choices: Collection[str], fallback: str) -> str:
+    """The value of setting ``name`` when it is one of ``choices``, else ``fallback``."""
+    value = getattr(config, name)
+    return value if value in choices else fallback
+
+
+def warn_unless_choice(config: Config, name: str, choices: Collection[str], fallback: str) -> None:
+    """Warn, once at start-up, when setting ``name`` is not one of ``choices``."""
+    value = getattr(config, name)
+    if value not in choices:
+        *others, last = (repr(option) for option in choices)
+        allowed = f"{', '.join(others)} or {last}" if others else last
         logger.warning(
-            "sop_diagram must be 'table', 'graphviz' or 'both', not %r: 'table' is used meanwhile",
-            config.sop_diagram,
+            "%s must be %s, not %r: %r is used meanwhile",
+            name,
+            allowed,
+            value,
+            fallback,
             type="sop",
             subtype="config",
         )
@@ -56,4 +74,4 @@ def set_up_labels(app: Sphinx, config: Config) -> None:
 
 def default_diagram(config: Config) -> str:
     """The project's ``sop_diagram``, or ``"table"`` when it is not a valid value."""
-    return config.sop_diagram if config.sop_diagram in DIAGRAMS else "table"
+    return choice(config, "sop_diagram", DIAGRAMS, "table")

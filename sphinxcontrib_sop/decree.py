@@ -80,7 +80,7 @@ class DecreeDirective(AliasedOptionsDirective):
         title = " ".join(self.arguments[0].split())
         date, nip = self._date(), self._nip()
         body = self.parse_content_to_nodes()
-        self._report()
+        self.report(self.problems)
 
         decree = nodes.container(classes=["sop-decree"])
         self.set_source_info(decree)
@@ -117,15 +117,6 @@ class DecreeDirective(AliasedOptionsDirective):
         if nip and (message := check_nip(nip)):
             self.problems.append(Problem(message, self._line("signer-nip"), "option"))
         return nip
-
-    def _report(self) -> None:
-        for problem in self.problems:
-            logger.warning(
-                problem.message,
-                location=(self.env.docname, problem.line or self.lineno),
-                type="sop",
-                subtype=problem.subtype,
-            )
 
     # -- rendering ------------------------------------------------------------
 

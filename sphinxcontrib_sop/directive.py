@@ -74,7 +74,7 @@ class SOPDirective(AliasedOptionsDirective):
         if step_table is not None and step_table.steps:
             self.problems += check_flow(step_table.steps)
         diagram = self._diagram()
-        self._report()
+        self.report(self.problems)
 
         anchor = make_id(self.env, self.state.document, "sop", procedure.id)
         self.sop_index = get_domain(self.env).note_procedure(procedure, anchor)
@@ -232,15 +232,6 @@ class SOPDirective(AliasedOptionsDirective):
                     self._line("effective"),
                     "date",
                 )
-            )
-
-    def _report(self) -> None:
-        for problem in self.problems:
-            logger.warning(
-                problem.message,
-                location=(self.env.docname, problem.line or self.lineno),
-                type="sop",
-                subtype=problem.subtype,
             )
 
     # -- rendering ------------------------------------------------------------

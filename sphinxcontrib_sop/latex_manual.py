@@ -20,6 +20,7 @@ from sphinx.util import logging
 from sphinx.util.osutil import ensuredir
 from sphinx.util.texescape import escape
 
+from .config import choice, warn_unless_choice
 from .labels import Labels
 from .latex_identity import sop_identity, visit_identity_latex
 
@@ -114,18 +115,12 @@ def register_latex_manual(app: Sphinx) -> None:
 
 
 def check_paper(app: Sphinx, config: Config) -> None:
-    if config.sop_paper not in PAPERS:
-        logger.warning(
-            "sop_paper must be 'a4' or 'f4', not %r: 'a4' is used meanwhile",
-            config.sop_paper,
-            type="sop",
-            subtype="config",
-        )
+    warn_unless_choice(config, "sop_paper", PAPERS, "a4")
 
 
 def paper(config: Config) -> str:
     """The paper of the printed manual: ``a4`` or ``f4``."""
-    return config.sop_paper if config.sop_paper in PAPERS else "a4"
+    return choice(config, "sop_paper", PAPERS, "a4")
 
 
 def wants_cover(config: Config) -> bool:
