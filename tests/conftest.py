@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import shutil
+from io import StringIO
 from pathlib import Path
 
 import pytest
@@ -54,3 +56,24 @@ def line_of(path: Path, text: str) -> int:
 def cell_texts(element) -> list[str]:
     """The whitespace-normalised text of each cell of an HTML row."""
     return [" ".join(cell.get_text(" ").split()) for cell in element.find_all(["td", "th"])]
+
+
+def build_copy(
+    folder: Path, root: str, builder: str = "html", **overrides: object
+) -> SphinxTestApp:
+    """A copy of ``tests/roots/test-<root>`` in ``folder``, built once with ``builder``.
+
+    Sphinx's global state is restored right after the build, so several such
+    apps can live side by side (module-scoped fixtures); the output and
+    ``app.env`` remain.
+    """
+    source = folder / "src"
+    shutil.copytree(ROOTS / f"test-{root}", source)
+    app = SphinxTestApp(
+        builder, srcdir=source, confoverrides=overrides, status=StringIO(), warning=StringIO()
+    )
+    try:
+        app.build()
+    finally:
+        app.cleanup()
+    return app

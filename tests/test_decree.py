@@ -9,14 +9,13 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
-from io import StringIO
 from pathlib import Path
 
 import pytest
 from sphinx.testing.util import SphinxTestApp
 from sphinx.util.texescape import escape as tex_escape
 
-from conftest import html, line_of, warnings
+from conftest import build_copy, html, line_of, warnings
 
 ISSUER = "KEPALA BADAN PERENCANAAN PEMBANGUNAN DAERAH PROVINSI SUMATERA SELATAN"
 TITLE = "PENETAPAN STANDAR OPERASIONAL PROSEDUR SEKRETARIAT BADAN PERENCANAAN PEMBANGUNAN DAERAH"
@@ -37,21 +36,8 @@ HOSTILE_BODY = "Body <b>text</b> & {body} $ %."
 def build(
     tmp_path_factory: pytest.TempPathFactory, rootdir: Path, builder: str, **overrides: object
 ) -> SphinxTestApp:
-    """A copy of ``test-decree`` built with ``builder``.
-
-    Sphinx's global state is restored right after the build, so several apps
-    of this module can live side by side; the output and ``app.env`` remain.
-    """
-    srcdir = tmp_path_factory.mktemp(f"decree-{builder}") / "src"
-    shutil.copytree(rootdir / "test-decree", srcdir)
-    app = SphinxTestApp(
-        builder, srcdir=srcdir, confoverrides=overrides, status=StringIO(), warning=StringIO()
-    )
-    try:
-        app.build()
-    finally:
-        app.cleanup()
-    return app
+    """A copy of ``test-decree`` built with ``builder``."""
+    return build_copy(tmp_path_factory.mktemp(f"decree-{builder}"), "decree", builder, **overrides)
 
 
 @pytest.fixture(scope="module")

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from sphinx.testing.util import SphinxTestApp
 
-from conftest import ROOTS, procedure
+from conftest import build_copy, procedure
 from sphinxcontrib_sop.latex_flowchart import printed_flowchart
 from sphinxcontrib_sop.layout import Symbol
 
@@ -23,13 +23,7 @@ needs_tex = pytest.mark.skipif(
 
 
 def build_pdf(tmp_path: Path, **overrides) -> tuple[SphinxTestApp, Path]:
-    source = tmp_path / "src"
-    shutil.copytree(ROOTS / "test-manual", source)
-    app = SphinxTestApp("latex", srcdir=source, confoverrides=overrides)
-    try:
-        app.build()
-    finally:
-        app.cleanup()
+    app = build_copy(tmp_path, "manual", "latex", **overrides)
     subprocess.run(
         ["latexmk", "-pdf", "-interaction=nonstopmode", "-halt-on-error", "manual.tex"],
         cwd=app.outdir,

@@ -11,14 +11,13 @@ import re
 import shutil
 import subprocess
 from collections.abc import Callable
-from io import StringIO
 from pathlib import Path
 
 import pytest
 from sphinx.testing.util import SphinxTestApp
 from sphinx.util.texescape import escape as tex_escape
 
-from conftest import html, procedure, warnings
+from conftest import build_copy, html, procedure, warnings
 
 SCRIPT = "<script>alert(1)</script>"
 SPECIALS = "$ & # ^ _ % ~"
@@ -48,19 +47,8 @@ FIELDS = (
 
 
 def build(tmp_path_factory: pytest.TempPathFactory, rootdir: Path, builder: str) -> SphinxTestApp:
-    """A copy of ``test-escaping`` built with ``builder``.
-
-    Sphinx's global state is restored right after the build, so several apps
-    of this module can live side by side; the output and ``app.env`` remain.
-    """
-    srcdir = tmp_path_factory.mktemp(f"escaping-{builder}") / "src"
-    shutil.copytree(rootdir / "test-escaping", srcdir)
-    app = SphinxTestApp(builder, srcdir=srcdir, status=StringIO(), warning=StringIO())
-    try:
-        app.build()
-    finally:
-        app.cleanup()
-    return app
+    """A copy of ``test-escaping`` built with ``builder``."""
+    return build_copy(tmp_path_factory.mktemp(f"escaping-{builder}"), "escaping", builder)
 
 
 @pytest.fixture(scope="module")

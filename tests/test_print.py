@@ -10,13 +10,12 @@ import re
 import shutil
 import subprocess
 from dataclasses import dataclass
-from io import StringIO
 from pathlib import Path
 
 import pytest
 from sphinx.testing.util import SphinxTestApp
 
-from conftest import html, procedure, warnings
+from conftest import build_copy, html, procedure, warnings
 from sphinxcontrib_sop.assets import STATIC_DIR, STYLESHEET
 from sphinxcontrib_sop.flowchart import PRINT_WIDTH, _table_width
 from sphinxcontrib_sop.layout import lay_out_procedure
@@ -137,14 +136,7 @@ def test_themes_do_not_clip_the_page_width(rules: list[Rule]) -> None:
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory, rootdir: Path) -> SphinxTestApp:
-    srcdir = tmp_path_factory.mktemp("print") / "src"
-    shutil.copytree(rootdir / "test-print", srcdir)
-    app = SphinxTestApp("html", srcdir=srcdir, status=StringIO(), warning=StringIO())
-    try:
-        app.build()
-    finally:
-        app.cleanup()
-    return app
+    return build_copy(tmp_path_factory.mktemp("print"), "print")
 
 
 def print_zoom(app: SphinxTestApp, docname: str) -> float:

@@ -7,14 +7,12 @@ directive, and is built once for the whole module.
 from __future__ import annotations
 
 import re
-import shutil
-from io import StringIO
 from pathlib import Path
 
 import pytest
 from sphinx.testing.util import SphinxTestApp
 
-from conftest import html, line_of, procedure, warnings
+from conftest import build_copy, html, line_of, procedure, warnings
 
 DIRECTIVE = ".. sop::"
 
@@ -189,19 +187,8 @@ TITLES = {
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory, rootdir: Path) -> SphinxTestApp:
-    """The ``test-warnings`` root, built once with the HTML builder.
-
-    Sphinx's global state is restored right after the build, so this app does
-    not disturb apps built by other tests; the output and ``app.env`` remain.
-    """
-    srcdir = tmp_path_factory.mktemp("warnings") / "src"
-    shutil.copytree(rootdir / "test-warnings", srcdir)
-    app = SphinxTestApp("html", srcdir=srcdir, status=StringIO(), warning=StringIO())
-    try:
-        app.build()
-    finally:
-        app.cleanup()
-    return app
+    """The ``test-warnings`` root, built once with the HTML builder."""
+    return build_copy(tmp_path_factory.mktemp("warnings"), "warnings")
 
 
 def source(app: SphinxTestApp, page: str) -> Path:
