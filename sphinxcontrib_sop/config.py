@@ -10,13 +10,13 @@ from sphinx.config import Config
 from sphinx.locale import init as init_locale
 from sphinx.util import logging
 
-from .labels import LOCALE_DIR, MESSAGE_CATALOG
-from .options import DIAGRAMS
+from .core.options import DIAGRAMS
+from .i18n.labels import LOCALE_DIR, MESSAGE_CATALOG
 
 logger = logging.getLogger(__name__)
 
 
-def register_config(app: Sphinx) -> None:
+def register(app: Sphinx) -> None:
     """Add the ``sop_*`` configuration values."""
     app.add_config_value("sop_agency", "", "env", str)
     app.add_config_value("sop_unit", "", "env", str)
@@ -24,6 +24,7 @@ def register_config(app: Sphinx) -> None:
     app.add_config_value("sop_language", "", "env", str)
     app.add_config_value("sop_labels", {}, "env", dict)
     app.add_config_value("sop_diagram", "table", "env", str)
+    app.connect("config-inited", set_up_labels)
 
 
 def set_up_labels(app: Sphinx, config: Config) -> None:

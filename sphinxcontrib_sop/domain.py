@@ -8,6 +8,7 @@ from typing import Any
 
 from docutils import nodes
 from sphinx import addnodes
+from sphinx.application import Sphinx
 from sphinx.builders import Builder
 from sphinx.domains import Domain, ObjType
 from sphinx.environment import BuildEnvironment
@@ -15,7 +16,7 @@ from sphinx.roles import XRefRole
 from sphinx.util import logging
 from sphinx.util.nodes import make_refnode
 
-from .model import Procedure
+from .core.model import Procedure
 
 logger = logging.getLogger(__name__)
 
@@ -212,3 +213,23 @@ class SOPDomain(Domain):
 def get_domain(env: BuildEnvironment) -> SOPDomain:
     """The ``sop`` domain of ``env``."""
     return env.get_domain(SOPDomain.name)  # type: ignore[return-value]
+
+
+def register(app: Sphinx) -> None:
+    """Add the domain, and rewrite the pages whose SOP references changed."""
+    app.add_domain(SOPDomain)
+    app.connect("env-get-outdated", remember_reference_targets)
+    app.connect("env-updated", documents_to_rewrite)
+
+
+def remember_reference_targets(
+    app: Sphinx, env: BuildEnvironment, added: set[str], changed: set[str], removed: set[str]
+) -> list[str]:
+    """Before documents are purged and read, note what each SOP id points to."""
+    get_domain(env).remember_targets()
+    return []
+
+
+def documents_to_rewrite(app: Sphinx, env: BuildEnvironment) -> list[str]:
+    """After reading, the pages whose SOP references changed target or title."""
+    return sorted(get_domain(env).documents_to_rewrite() & env.all_docs.keys())

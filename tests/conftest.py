@@ -11,8 +11,8 @@ from bs4 import BeautifulSoup
 from sphinx.testing.util import SphinxTestApp
 from sphinx.util.console import strip_colors
 
+from sphinxcontrib_sop.core.model import Procedure
 from sphinxcontrib_sop.domain import SOPDomain, get_domain
-from sphinxcontrib_sop.model import Procedure
 
 pytest_plugins = ("sphinx.testing.fixtures",)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from conftest import html, procedure, warnings
-from sphinxcontrib_sop.assets import STATIC_DIR, STYLESHEET
+from sphinxcontrib_sop.writers.html.assets import STATIC_DIR, STYLESHEET
 
 
 def flowchart(app, docname="full", sop_id="bappeda-um-01"):

@@ -13,13 +13,13 @@ from bs4 import BeautifulSoup
 from docutils import nodes
 
 from conftest import html, line_of, warnings
-from sphinxcontrib_sop import graphviz_render
-from sphinxcontrib_sop.flowchart import sop_flowchart
-from sphinxcontrib_sop.graphviz_dot import literal, node_lines, procedure_dot
-from sphinxcontrib_sop.graphviz_node import flow_description, sop_graphviz
-from sphinxcontrib_sop.graphviz_render import GraphvizFailedError, GraphvizMissingError, render
-from sphinxcontrib_sop.labels import Labels
-from sphinxcontrib_sop.model import Exit, Flow, Procedure, Step, StepKind
+from sphinxcontrib_sop.core.model import Exit, Flow, Procedure, Step, StepKind
+from sphinxcontrib_sop.doctree.graphviz import flow_description
+from sphinxcontrib_sop.doctree.nodes import sop_flowchart, sop_graphviz
+from sphinxcontrib_sop.i18n.labels import Labels
+from sphinxcontrib_sop.writers.dot import render as graphviz_render
+from sphinxcontrib_sop.writers.dot.render import GraphvizFailedError, GraphvizMissingError, render
+from sphinxcontrib_sop.writers.dot.source import literal, node_lines, procedure_dot
 
 DOT = shutil.which("dot")
 needs_dot = pytest.mark.skipif(

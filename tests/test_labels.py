@@ -6,7 +6,7 @@ import gettext
 
 from babel.messages.pofile import read_po
 
-from sphinxcontrib_sop.labels import LABELS, LOCALE_DIR, MESSAGE_CATALOG
+from sphinxcontrib_sop.i18n.labels import LABELS, LOCALE_DIR, MESSAGE_CATALOG
 
 INDONESIAN = LOCALE_DIR / "id" / "LC_MESSAGES"
 

@@ -8,7 +8,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from sphinxcontrib_sop.layout import (
+from sphinxcontrib_sop.core.model import Procedure
+from sphinxcontrib_sop.core.steps import RawRow, RawTable, read_step_table
+from sphinxcontrib_sop.layout.grid import (
     Layout,
     PlacedSymbol,
     Point,
@@ -18,8 +20,6 @@ from sphinxcontrib_sop.layout import (
     lay_out_procedure,
     paginate,
 )
-from sphinxcontrib_sop.model import Procedure
-from sphinxcontrib_sop.steps import RawRow, RawTable, read_step_table
 
 HEADER = ("No", "Kegiatan", "Pelaksana", "Alur")
 

@@ -12,8 +12,8 @@ import pytest
 from sphinx.testing.util import SphinxTestApp
 
 from conftest import build_copy, procedure
-from sphinxcontrib_sop.latex_flowchart import printed_flowchart
-from sphinxcontrib_sop.layout import Symbol
+from sphinxcontrib_sop.layout.grid import Symbol
+from sphinxcontrib_sop.writers.latex.flowchart import printed_flowchart
 
 TOOLS = ("latexmk", "pdflatex", "pdftotext", "pdfinfo")
 needs_tex = pytest.mark.skipif(

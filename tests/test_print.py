@@ -16,9 +16,9 @@ import pytest
 from sphinx.testing.util import SphinxTestApp
 
 from conftest import build_copy, html, procedure, warnings
-from sphinxcontrib_sop.assets import STATIC_DIR, STYLESHEET
-from sphinxcontrib_sop.flowchart import PRINT_WIDTH, _table_width
-from sphinxcontrib_sop.layout import lay_out_procedure
+from sphinxcontrib_sop.layout.grid import lay_out_procedure
+from sphinxcontrib_sop.writers.html.assets import STATIC_DIR, STYLESHEET
+from sphinxcontrib_sop.writers.html.flowchart import PRINT_WIDTH, _table_width
 
 STEPS = 22
 CHROMIUM = next(

@@ -7,7 +7,7 @@ import dataclasses
 import pytest
 
 from conftest import cell_texts, html, line_of, procedure, warnings
-from sphinxcontrib_sop.model import Exit, StepKind
+from sphinxcontrib_sop.core.model import Exit, StepKind
 
 SYNTAXES = ("simple", "grid", "listtable", "csvinline", "csvfile", "myst")
 

@@ -9,12 +9,12 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from sphinxcontrib_sop.columns import HEADER_ALIASES, REQUIRED_COLUMNS, Column, map_columns
-from sphinxcontrib_sop.dates import format_date, parse_date
-from sphinxcontrib_sop.durations import parse_duration
-from sphinxcontrib_sop.flow import FlowError, WrittenFlow, parse_flow
-from sphinxcontrib_sop.model import Duration, Exit, Flow, Step, StepKind, TimeUnit
-from sphinxcontrib_sop.options import (
+from sphinxcontrib_sop.core.columns import HEADER_ALIASES, REQUIRED_COLUMNS, Column, map_columns
+from sphinxcontrib_sop.core.dates import format_date, parse_date
+from sphinxcontrib_sop.core.durations import parse_duration
+from sphinxcontrib_sop.core.flow import FlowError, WrittenFlow, parse_flow
+from sphinxcontrib_sop.core.model import Duration, Exit, Flow, Step, StepKind, TimeUnit
+from sphinxcontrib_sop.core.options import (
     canonical_options,
     check_nip,
     is_unset,
@@ -24,9 +24,9 @@ from sphinxcontrib_sop.options import (
     split_items,
     split_related,
 )
-from sphinxcontrib_sop.problems import Problem
-from sphinxcontrib_sop.steps import RawRow, RawTable, StepTable, read_step_table
-from sphinxcontrib_sop.validation import check_flow
+from sphinxcontrib_sop.core.problems import Problem
+from sphinxcontrib_sop.core.steps import RawRow, RawTable, StepTable, read_step_table
+from sphinxcontrib_sop.core.validation import check_flow
 
 # -- dates -------------------------------------------------------------------
 

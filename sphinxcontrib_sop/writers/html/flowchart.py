@@ -13,16 +13,15 @@ from collections.abc import Callable
 from html import escape
 
 from docutils import nodes
-from sphinx.application import Sphinx
 from sphinx.writers.html5 import HTML5Translator
 
-from .domain import get_domain
-from .flowchart_svg import Texts, band_svg, stretch_svg
-from .labels import KIND_LABELS, Labels
-from .latex_flowchart import visit_flowchart_latex
-from .layout import Arrow, Layout, PlacedSymbol, Row, lay_out_procedure
-from .model import Procedure, Step
-from .steps_table import flow_text
+from ...core.model import Procedure, Step
+from ...doctree.nodes import sop_flowchart
+from ...doctree.steps import flow_text
+from ...domain import get_domain
+from ...i18n.labels import KIND_LABELS, Labels
+from ...layout.grid import Arrow, Layout, PlacedSymbol, Row, lay_out_procedure
+from .svg import Texts, band_svg, stretch_svg
 
 #: Widths of the text columns, in CSS pixels.
 TEXT_COLUMNS = {
@@ -38,14 +37,7 @@ TEXT_COLUMNS = {
 PRINT_WIDTH = 1040
 
 
-class sop_flowchart(nodes.container):  # noqa: N801 (docutils naming)
-    """The flowchart of one SOP; its child is the plain steps table.
-
-    ``sop_docname`` and ``sop_index`` find the SOP's model in the ``sop`` domain.
-    """
-
-
-def visit_flowchart_html(translator: HTML5Translator, node: sop_flowchart) -> None:
+def visit_flowchart(translator: HTML5Translator, node: sop_flowchart) -> None:
     """Write the flowchart table; the steps table's cells provide the texts."""
     env = translator.builder.env
     entries = get_domain(env).procedures_by_doc[node["sop_docname"]]
@@ -187,12 +179,3 @@ def _texts(procedure: Procedure, label: Callable[[str], str]) -> Texts:
 def _row_description(step: Step, label: Callable[[str], str]) -> str:
     kind = label(KIND_LABELS[step.kind])
     return f"{step.number}. {kind} ({', '.join(step.actors)}): {flow_text(step, label)}"
-
-
-def register_flowchart(app: Sphinx) -> None:
-    """Register the node: HTML and LaTeX draw it, other builders write its steps table."""
-    app.add_node(
-        sop_flowchart,
-        html=(visit_flowchart_html, None),
-        latex=(visit_flowchart_latex, None),
-    )

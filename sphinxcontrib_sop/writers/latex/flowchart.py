@@ -20,10 +20,10 @@ from docutils import nodes
 from sphinx.util.texescape import escape
 from sphinx.writers.latex import LaTeXTranslator
 
-from .domain import get_domain
-from .labels import Labels
-from .latex_manual import paper
-from .layout import (
+from ...core.model import Procedure, Step
+from ...domain import get_domain
+from ...i18n.labels import Labels
+from ...layout.grid import (
     CONNECTOR_SHOULDER,
     Arrow,
     Box,
@@ -38,7 +38,7 @@ from .layout import (
     lay_out_procedure,
     paginate,
 )
-from .model import Procedure, Step
+from .manual import paper
 
 TEXT_NAMES = ("activity", "requirements", "time", "output", "notes")
 
@@ -123,7 +123,7 @@ def printed_flowchart(procedure: Procedure, paper: str) -> PrintedFlowchart:
 # -- writing ---------------------------------------------------------------------
 
 
-def visit_flowchart_latex(translator: LaTeXTranslator, node: nodes.Element) -> None:
+def visit_flowchart(translator: LaTeXTranslator, node: nodes.Element) -> None:
     """Write the flowchart on landscape pages; the steps table gives the cell texts."""
     procedure = (
         get_domain(translator.builder.env)

@@ -23,20 +23,14 @@ section's heading (and those of the sections it opens) along to its page.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from typing import Any
-
 from docutils import nodes
-from sphinx import addnodes
-from sphinx.application import Sphinx
-from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import logging
 
-from .base_directive import AliasedOptionsDirective, aliased_option_spec
-from .dates import ACCEPTED_FORMS, format_date, parse_date
-from .options import canonical_options, check_nip, is_unset
-from .problems import Problem
-from .table_nodes import paragraph
+from ..core.dates import ACCEPTED_FORMS, format_date, parse_date
+from ..core.options import canonical_options, check_nip, is_unset
+from ..core.problems import Problem
+from ..doctree.elements import paragraph
+from .base import AliasedOptionsDirective, aliased_option_spec
 
 logger = logging.getLogger(__name__)
 
@@ -58,9 +52,6 @@ SIGNATURE_END_LATEX = r"\end{minipage}\par"
 SIGNATURE_SPACE_LATEX = r"\vspace{2cm}"
 SIGNATURE_SPACE_HTML = '<div class="sop-decree-signature-space"></div>'
 NEW_PAGE_LATEX = r"\clearpage"
-#: What may stand between a decree and the page break before its headings: sections,
-#: and the wrappers of a document included by a toctree in the LaTeX build.
-WRAPPERS = (nodes.section, nodes.compound, addnodes.start_of_file)
 
 
 class DecreeDirective(AliasedOptionsDirective):
@@ -170,54 +161,5 @@ class DecreeDirective(AliasedOptionsDirective):
         )
 
 
-class HeadingsOnDecreePage(SphinxPostTransform):
-    """LaTeX: a decree right under section headings breaks the page before the headings.
-
-    Otherwise they would stay alone at the foot of the page before.
-    """
-
-    default_priority = 200
-    builders = ("latex",)
-
-    def run(self, **kwargs: Any) -> None:
-        for ancestors, decree in list(_decrees(self.document)):
-            start = decree
-            while isinstance(ancestors[-1], WRAPPERS) and _opens(ancestors[-1], start):
-                start = ancestors.pop()
-            if start is not decree:
-                parent = ancestors[-1]
-                parent.insert(parent.children.index(start), decree.pop(0))
-
-
-def _decrees(
-    node: nodes.Element, ancestors: tuple[nodes.Element, ...] = ()
-) -> Iterator[tuple[list[nodes.Element], nodes.container]]:
-    """Each decree with its ancestors, read from the children lists: the LaTeX
-    builder's toctree inlining leaves stale ``parent`` links."""
-    for child in node.children:
-        if not isinstance(child, nodes.Element):
-            continue
-        if "sop-decree" in child["classes"] and child.children and _is_new_page(child[0]):
-            yield [*ancestors, node], child
-        else:
-            yield from _decrees(child, (*ancestors, node))
-
-
 def _latex(code: str) -> nodes.raw:
     return nodes.raw("", code, format="latex")
-
-
-def _is_new_page(node: nodes.Node) -> bool:
-    return isinstance(node, nodes.raw) and node.astext() == NEW_PAGE_LATEX
-
-
-def _opens(parent: nodes.Element, node: nodes.Element) -> bool:
-    """Whether ``node`` comes first in ``parent``, after nothing but titles and targets."""
-    above = parent.children[: parent.children.index(node)]
-    return all(isinstance(sibling, (nodes.title, nodes.Invisible)) for sibling in above)
-
-
-def register_decree(app: Sphinx) -> None:
-    """Register the ``sop-decree`` directive and its LaTeX page break."""
-    app.add_directive("sop-decree", DecreeDirective)
-    app.add_post_transform(HeadingsOnDecreePage)

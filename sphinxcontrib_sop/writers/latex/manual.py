@@ -20,9 +20,8 @@ from sphinx.util import logging
 from sphinx.util.osutil import ensuredir
 from sphinx.util.texescape import escape
 
-from .config import choice, warn_unless_choice
-from .labels import Labels
-from .latex_identity import sop_identity, visit_identity_latex
+from ...config import choice, warn_unless_choice
+from ...i18n.labels import Labels
 
 logger = logging.getLogger(__name__)
 
@@ -109,7 +108,6 @@ def register_latex_manual(app: Sphinx) -> None:
     app.add_config_value("sop_address", "", "env", str)
     app.add_config_value("sop_year", "", "env", (str, int))
     app.add_latex_package(PACKAGE)
-    app.add_node(sop_identity, latex=(visit_identity_latex, None))
     app.connect("config-inited", check_paper)
     app.connect("builder-inited", write_support_package)
 

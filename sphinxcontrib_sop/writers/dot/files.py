@@ -1,4 +1,4 @@
-"""Registering the Graphviz flowchart, and removing rendered files no page uses."""
+"""The files rendered by ``dot``: which ones the pages draw, and removing the others."""
 
 from __future__ import annotations
 
@@ -10,28 +10,13 @@ from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 from sphinx.environment.collectors import EnvironmentCollector
 
-from .graphviz_node import sop_graphviz
-from .graphviz_render import FILE_PREFIX, file_name
-from .graphviz_writers import (
-    PICTURE_FORMATS,
-    depart,
-    show_descriptions,
-    visit_html,
-    visit_latex,
-)
+from ...doctree.nodes import sop_graphviz
+from .pictures import PICTURE_FORMATS
+from .render import FILE_PREFIX, file_name
 
 #: Environment attribute: the DOT sources each document draws, by docname.
 SOURCES = "sop_graphviz_sources"
 _RENDERED = re.compile(re.escape(FILE_PREFIX) + r"[0-9a-f]{40}\.(svg|pdf)")
-
-
-def register_graphviz(app: Sphinx) -> None:
-    """Add the Graphviz flowchart: its node, writers, collector and clean-up."""
-    app.setup_extension("sphinx.ext.graphviz")  # the graphviz_dot setting
-    app.add_node(sop_graphviz, html=(visit_html, depart), latex=(visit_latex, depart))
-    app.add_env_collector(GraphvizSourceCollector)
-    app.connect("doctree-resolved", show_descriptions)
-    app.connect("build-finished", remove_stale_files)
 
 
 class GraphvizSourceCollector(EnvironmentCollector):

@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 
 from docutils import nodes
 
-from .table_nodes import PRINTED_TABLE_STYLE, cell, numbered_list, paragraph, row, table
+from .elements import PRINTED_TABLE_STYLE, cell, numbered_list, paragraph, row, table
 
 Inline = Sequence[nodes.Node]
 

@@ -8,7 +8,7 @@ from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
-from .nodes import sop_procedure
+from ..doctree.nodes import sop_procedure
 
 
 class RemoveLogo(SphinxPostTransform):
@@ -62,7 +62,7 @@ def _unspan(tgroup: nodes.tgroup) -> None:
             position += 1
 
 
-def register_fallbacks(app: Sphinx) -> None:
+def register(app: Sphinx) -> None:
     """Register the post-transforms."""
     app.add_post_transform(RemoveLogo)
     app.add_post_transform(UnspanTables)

@@ -23,7 +23,7 @@ import string
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 
-from .model import Procedure, Step, StepKind
+from ..core.model import Procedure, Step, StepKind
 
 #: Where the off-page connector's upright sides end, as a fraction of its height.
 CONNECTOR_SHOULDER = 0.6

@@ -13,15 +13,13 @@ from __future__ import annotations
 from docutils import nodes
 from sphinx.writers.latex import LaTeXTranslator
 
+from ...doctree.nodes import sop_identity
+
 #: Fractions of the line width: owner block, field labels, field values.
 OWNER, LABEL, VALUE = 0.40, 0.17, 0.43
 
 
-class sop_identity(nodes.container):  # noqa: N801 (docutils naming)
-    """Wraps the identity table; LaTeX writes it in the printed layout."""
-
-
-def visit_identity_latex(translator: LaTeXTranslator, node: sop_identity) -> None:
+def visit_identity(translator: LaTeXTranslator, node: sop_identity) -> None:
     """The owner block beside the fields, then the grid of lists."""
     table = node.next_node(nodes.table)
     owner = _cells(table, "sop-owner")

@@ -22,8 +22,8 @@ from collections.abc import Callable
 
 import graphviz
 
-from .labels import KIND_LABELS
-from .model import Procedure, Step, StepKind
+from ...core.model import Procedure, Step, StepKind
+from ...i18n.labels import KIND_LABELS
 
 #: Characters per line of a node's text; diamonds grow fast, so they get fewer.
 WRAP_WIDTH = 28

@@ -10,19 +10,11 @@ from sphinx import addnodes
 from sphinx.util import logging
 from sphinx.util.nodes import make_id
 
-from .base_directive import AliasedOptionsDirective, aliased_option_spec
-from .columns import Column
-from .config import default_diagram
-from .dates import ACCEPTED_FORMS, format_date, parse_date
-from .doctree_table import TableCells, cell_text, read_table
-from .domain import RELATED, get_domain
-from .flowchart import sop_flowchart
-from .graphviz_node import graphviz_view
-from .identity_table import IdentityContent, identity_table
-from .latex_identity import sop_identity
-from .model import Approver, DateField, Procedure
-from .nodes import sop_procedure
-from .options import (
+from ..config import default_diagram
+from ..core.columns import Column
+from ..core.dates import ACCEPTED_FORMS, format_date, parse_date
+from ..core.model import Approver, DateField, Procedure
+from ..core.options import (
     DATE_OPTIONS,
     DIAGRAMS,
     LIST_OPTIONS,
@@ -38,10 +30,16 @@ from .options import (
     split_items,
     split_related,
 )
-from .problems import Problem
-from .steps import StepTable, read_step_table
-from .steps_table import steps_table
-from .validation import check_flow
+from ..core.problems import Problem
+from ..core.steps import StepTable, read_step_table
+from ..core.validation import check_flow
+from ..doctree.graphviz import graphviz_view
+from ..doctree.identity import IdentityContent, identity_table
+from ..doctree.nodes import sop_flowchart, sop_identity, sop_procedure
+from ..doctree.steps import steps_table
+from ..doctree.table_reader import TableCells, cell_text, read_table
+from ..domain import RELATED, get_domain
+from .base import AliasedOptionsDirective, aliased_option_spec
 
 logger = logging.getLogger(__name__)
 

@@ -6,26 +6,13 @@ from collections.abc import Callable
 
 from docutils import nodes
 
-from .graphviz_dot import procedure_dot
-from .model import Procedure, Step
-from .steps_table import ARROW, flow_text
+from ..core.model import Procedure, Step
+from ..writers.dot.source import procedure_dot
+from .nodes import sop_graphviz
+from .steps import ARROW, flow_text
 
 #: Class of the description, shown where the picture cannot be.
 DESCRIPTION_CLASS = "sop-graphviz-description"
-
-
-class sop_graphviz(nodes.General, nodes.Element):  # noqa: N801 (docutils naming)
-    """The Graphviz flowchart of one SOP.
-
-    ``dot`` is its DOT source, ``sop_id`` the SOP's id and ``caption`` the
-    printed caption (label and SOP title).  Its one child is the description of
-    the flow in words, written by builders that show no picture.
-    """
-
-    @property
-    def description(self) -> nodes.container:
-        """The description of the flow, as plain docutils nodes."""
-        return self.children[0]
 
 
 def graphviz_view(procedure: Procedure, label: Callable[[str], str]) -> sop_graphviz:

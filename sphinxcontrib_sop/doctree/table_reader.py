@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from docutils import nodes
 
-from .steps import RawRow, RawTable
+from ..core.steps import RawRow, RawTable
 
 
 @dataclass(frozen=True)

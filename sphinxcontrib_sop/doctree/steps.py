@@ -11,9 +11,9 @@ from collections.abc import Callable, Sequence
 
 from docutils import nodes
 
-from .labels import KIND_LABELS
-from .model import Procedure, Step
-from .table_nodes import PRINTED_TABLE_STYLE, blank_cell, cell, paragraph, row, table
+from ..core.model import Procedure, Step
+from ..i18n.labels import KIND_LABELS
+from .elements import PRINTED_TABLE_STYLE, blank_cell, cell, paragraph, row, table
 
 #: Rich content for one step's cell, by the step's position and the column name.
 CellContent = Callable[[int, str], Sequence[nodes.Node]]

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from sphinx.locale import get_translation
 
-from .model import StepKind
+from ..core.model import StepKind
 
 MESSAGE_CATALOG = "sphinxcontrib-sop"
 LOCALE_DIR = Path(__file__).parent / "locale"

@@ -13,7 +13,17 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from html import escape
 
-from .layout import CONNECTOR_SHOULDER, Arrow, Box, Layout, PlacedSymbol, Point, Row, Side, Symbol
+from ...layout.grid import (
+    CONNECTOR_SHOULDER,
+    Arrow,
+    Box,
+    Layout,
+    PlacedSymbol,
+    Point,
+    Row,
+    Side,
+    Symbol,
+)
 
 ARROWHEAD_LENGTH = 8.0
 ARROWHEAD_HALF_WIDTH = 4.0

@@ -8,9 +8,9 @@ from docutils.parsers.rst import directives
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
-from .labels import Labels
-from .options import option_lines
-from .problems import Problem
+from ..core.options import option_lines
+from ..core.problems import Problem
+from ..i18n.labels import Labels
 
 logger = logging.getLogger(__name__)
 

@@ -1,0 +1,24 @@
+"""Writing the doctree per output format: HTML, LaTeX, plain text, and Graphviz pictures."""
+
+from __future__ import annotations
+
+from sphinx.application import Sphinx
+
+from ..doctree.nodes import NODES
+from . import dot, html, latex, plain
+
+#: The builder (or format) name each writer's visitors are for.
+FORMAT_VISITORS = (("html", html.VISITORS), ("latex", latex.VISITORS))
+
+
+def register(app: Sphinx) -> None:
+    """Register every node once, with the visitors each writer gives it; then each writer."""
+    for node_class in NODES:
+        visitors = {
+            builder: by_node[node_class]
+            for builder, by_node in FORMAT_VISITORS
+            if node_class in by_node
+        }
+        app.add_node(node_class, **visitors)
+    for writer in (html, latex, plain, dot):
+        writer.register(app)

@@ -1,0 +1,16 @@
+"""Graphviz: the DOT text of a procedure, running ``dot``, and the files it renders."""
+
+from __future__ import annotations
+
+from sphinx.application import Sphinx
+
+from .files import GraphvizSourceCollector, remove_stale_files
+from .pictures import show_descriptions
+
+
+def register(app: Sphinx) -> None:
+    """Use Sphinx's ``graphviz_dot`` setting; describe, collect and clean up the pictures."""
+    app.setup_extension("sphinx.ext.graphviz")
+    app.add_env_collector(GraphvizSourceCollector)
+    app.connect("doctree-resolved", show_descriptions)
+    app.connect("build-finished", remove_stale_files)

@@ -1,0 +1,85 @@
+"""The picture of a Graphviz flowchart for a builder, or its description in words.
+
+HTML and LaTeX show a picture rendered by ``dot``.  Builders that cannot show
+one — text, man, Texinfo, XML, … — and every builder when ``dot`` is missing
+get the node's description of the flow instead.  Each problem with ``dot`` is
+reported once per build.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from docutils import nodes
+from sphinx.application import Sphinx
+from sphinx.builders import Builder
+from sphinx.util import logging
+
+from ...doctree.nodes import sop_graphviz
+from .render import GraphvizFailedError, GraphvizMissingError, render
+
+logger = logging.getLogger(__name__)
+
+#: The picture format of each builder format that shows one.
+PICTURE_FORMATS = {"html": "svg", "latex": "pdf"}
+
+MISSING = (
+    "the Graphviz program 'dot' was not found (graphviz_dot = %r): install Graphviz "
+    "(Debian/Ubuntu: apt-get install graphviz) or set graphviz_dot; the Graphviz "
+    "flowcharts are shown as text meanwhile"
+)
+FAILED = (
+    "Graphviz's dot (graphviz_dot = %r) could not draw a flowchart: %s; check the Graphviz "
+    "installation; the flowcharts it cannot draw are shown as text meanwhile"
+)
+
+#: Builder attribute: the problems already reported in this build (and process).
+_WARNED = "_sop_graphviz_warned"
+
+
+def show_descriptions(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    """Replace the flowcharts by their descriptions where no picture can be shown.
+
+    Runs when a document is resolved for writing, in the main process, so the
+    missing-``dot`` warning is given once per build even in a parallel build.
+    """
+    views = list(doctree.findall(sop_graphviz))
+    if not views or (app.builder.format in PICTURE_FORMATS and _dot_found(app.builder)):
+        return
+    for view in views:
+        view.replace_self(view.description)
+
+
+def picture(builder: Builder, node: sop_graphviz, outdir: Path) -> Path | None:
+    """The rendered file, or ``None`` after a warning when ``dot`` fails."""
+    command = builder.config.graphviz_dot
+    try:
+        return render(node["dot"], PICTURE_FORMATS[builder.format], outdir, command)
+    except GraphvizMissingError:
+        _warn_once(builder, "missing", MISSING, command, location=node)
+    except GraphvizFailedError as error:
+        _warn_once(builder, "failed", FAILED, command, str(error), location=node)
+    return None
+
+
+def depart_picture(translator: object, node: sop_graphviz) -> None:
+    """Nothing to close: reached only when the description was written."""
+
+
+def _dot_found(builder: Builder) -> bool:
+    """Whether ``graphviz_dot`` names a program, warning once when it does not."""
+    command = builder.config.graphviz_dot
+    if shutil.which(command):
+        return True
+    _warn_once(builder, "missing", MISSING, command)
+    return False
+
+
+def _warn_once(
+    builder: Builder, problem: str, message: str, *args: str, location: nodes.Node | None = None
+) -> None:
+    warned: set[str] = builder.__dict__.setdefault(_WARNED, set())
+    if problem not in warned:
+        warned.add(problem)
+        logger.warning(message, *args, location=location, type="sop", subtype="graphviz")

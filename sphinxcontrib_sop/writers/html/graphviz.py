@@ -1,0 +1,37 @@
+"""The Graphviz flowchart in HTML: the SVG inline, in a captioned figure.
+
+HTML embeds the SVG in the page rather than linking it with ``<img>``: its text
+stays selectable and found by the browser's search, it scales with the page's
+fonts and width, and a single-page or offline copy needs no other file.  The
+rendered file in ``_images`` is the cache and can be opened on its own.
+"""
+
+from __future__ import annotations
+
+import html
+from pathlib import Path
+
+from docutils import nodes
+from sphinx.writers.html5 import HTML5Translator
+
+from ...doctree.nodes import sop_graphviz
+from ..dot.pictures import picture
+
+
+def visit_graphviz(self: HTML5Translator, node: sop_graphviz) -> None:
+    """The SVG inline in a ``<figure>``; the description if it cannot be drawn."""
+    path = picture(self.builder, node, Path(self.builder.outdir, self.builder.imagedir))
+    if path is None:
+        return  # the node's child, the description, is written instead
+    self.body.append(svg_figure(path.read_text(encoding="utf-8"), node["caption"]))
+    raise nodes.SkipNode
+
+
+def svg_figure(svg: str, caption: str) -> str:
+    """Graphviz's SVG file as HTML: without the XML prolog, in a captioned figure."""
+    start = svg.find("<svg")
+    return (
+        '<figure class="sop-graphviz">\n<div class="sop-graphviz-scroll">\n'
+        f"{svg[start:].strip()}\n</div>\n"
+        f"<figcaption>{html.escape(caption)}</figcaption>\n</figure>\n"
+    )

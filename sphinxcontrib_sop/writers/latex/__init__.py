@@ -1,0 +1,26 @@
+"""LaTeX: the printed SOP manual."""
+
+from __future__ import annotations
+
+from sphinx.application import Sphinx
+
+from ...doctree.nodes import sop_flowchart, sop_graphviz, sop_identity
+from ..dot.pictures import depart_picture
+from .decree import HeadingsOnDecreePage
+from .flowchart import visit_flowchart
+from .graphviz import visit_graphviz
+from .identity import visit_identity
+from .manual import register_latex_manual
+
+#: The visitors of the LaTeX builder, by node.
+VISITORS = {
+    sop_flowchart: (visit_flowchart, None),
+    sop_identity: (visit_identity, None),
+    sop_graphviz: (visit_graphviz, depart_picture),
+}
+
+
+def register(app: Sphinx) -> None:
+    """Add the manual's package and the decree's page break."""
+    register_latex_manual(app)
+    app.add_post_transform(HeadingsOnDecreePage)
