@@ -1,78 +1,109 @@
-"""Configuration values of the extension, registered and checked in one place."""
+"""Every ``sop_*`` configuration value, declared once: default, type, choices and check.
+
+Values are checked once, when the configuration is read; a wrong value is a
+warning (``sop.config``) and the default is used meanwhile.  Nothing here
+changes the configuration, so Sphinx never sees it as changed between builds.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from sphinx.application import Sphinx
 from sphinx.config import Config
-from sphinx.locale import init as init_locale
 from sphinx.util import logging
 
 from .core.options import DIAGRAMS
-from .i18n.labels import LOCALE_DIR, MESSAGE_CATALOG
 
 logger = logging.getLogger(__name__)
 
+#: Paper sizes of the printed manual (``sop_paper``).
+PAPERS = ("a4", "f4")
+
+
+def _logo_problem(app: Sphinx, logo: str) -> str | None:
+    if logo and not (Path(app.srcdir) / logo).is_file():
+        return (
+            f"sop_logo {logo!r} is not a file (relative to the source folder): "
+            "fix the path or remove the setting"
+        )
+    return None
+
+
+def _labels_problem(app: Sphinx, labels: dict[Any, Any]) -> str | None:
+    if all(isinstance(key, str) and isinstance(value, str) for key, value in labels.items()):
+        return None
+    return "sop_labels must map label texts to texts, as in {'Date created': 'Tanggal Dibuat'}"
+
+
+@dataclass(frozen=True)
+class Setting:
+    """One configuration value: its default, the types it takes and how it is checked.
+
+    ``choices`` lists the values allowed; ``problem`` says what is wrong with
+    a value, or ``None``.
+    """
+
+    name: str
+    default: Any
+    types: type | tuple[type, ...]
+    choices: tuple[str, ...] = ()
+    problem: Callable[[Sphinx, Any], str | None] | None = None
+
+
+SETTINGS = (
+    Setting("sop_agency", "", str),
+    Setting("sop_unit", "", str),
+    Setting("sop_logo", "", str, problem=_logo_problem),
+    Setting("sop_language", "", str),
+    Setting("sop_labels", {}, dict, problem=_labels_problem),
+    Setting("sop_diagram", "table", str, choices=DIAGRAMS),
+    Setting("sop_paper", "a4", str, choices=PAPERS),
+    Setting("sop_cover", None, (bool, type(None))),
+    Setting("sop_address", "", str),
+    Setting("sop_year", "", (str, int)),
+)
+_BY_NAME = {setting.name: setting for setting in SETTINGS}
+
 
 def register(app: Sphinx) -> None:
-    """Add the ``sop_*`` configuration values."""
-    app.add_config_value("sop_agency", "", "env", str)
-    app.add_config_value("sop_unit", "", "env", str)
-    app.add_config_value("sop_logo", "", "env", str)
-    app.add_config_value("sop_language", "", "env", str)
-    app.add_config_value("sop_labels", {}, "env", dict)
-    app.add_config_value("sop_diagram", "table", "env", str)
-    app.connect("config-inited", set_up_labels)
+    """Add every ``sop_*`` value and check them once the configuration is read."""
+    for setting in SETTINGS:
+        app.add_config_value(setting.name, setting.default, "env", setting.types)
+    app.connect("config-inited", check_settings)
 
 
-def set_up_labels(app: Sphinx, config: Config) -> None:
-    """Load the label catalog for ``sop_language`` (default: ``language``) and check config."""
-    language = config.sop_language or config.language or "en"
-    init_locale([str(LOCALE_DIR)], language, MESSAGE_CATALOG)
-    if config.sop_logo and not (Path(app.srcdir) / config.sop_logo).is_file():
-        logger.warning(
-            "sop_logo %r is not a file (relative to the source folder): "
-            "fix the path or remove the setting",
-            config.sop_logo,
-            type="sop",
-            subtype="config",
-        )
-    if not all(
-        isinstance(key, str) and isinstance(value, str) for key, value in config.sop_labels.items()
-    ):
-        logger.warning(
-            "sop_labels must map label texts to texts, as in {'Date created': 'Tanggal Dibuat'}",
-            type="sop",
-            subtype="config",
-        )
-    warn_unless_choice(config, "sop_diagram", DIAGRAMS, "table")
+def check_settings(app: Sphinx, config: Config) -> None:
+    """Warn about each value that is not one of its choices or fails its check."""
+    for setting in SETTINGS:
+        value = getattr(config, setting.name)
+        if setting.choices and value not in setting.choices:
+            *others, last = (repr(option) for option in setting.choices)
+            allowed = f"{', '.join(others)} or {last}" if others else last
+            _warn(
+                f"{setting.name} must be {allowed}, not {value!r}: "
+                f"{setting.default!r} is used meanwhile"
+            )
+        elif setting.problem and (message := setting.problem(app, value)):
+            _warn(message)
 
 
-def choice(config: Config, name: str, choices: Collection[str], fallback: str) -> str:
-    """The value of setting ``name`` when it is one of ``choices``, else ``fallback``."""
+def setting(config: Config, name: str) -> Any:
+    """The value of ``name``; its default when the value is not one of its choices."""
+    declared = _BY_NAME[name]
     value = getattr(config, name)
-    return value if value in choices else fallback
+    if declared.choices and value not in declared.choices:
+        return declared.default
+    return value
 
 
-def warn_unless_choice(config: Config, name: str, choices: Collection[str], fallback: str) -> None:
-    """Warn, once at start-up, when setting ``name`` is not one of ``choices``."""
-    value = getattr(config, name)
-    if value not in choices:
-        *others, last = (repr(option) for option in choices)
-        allowed = f"{', '.join(others)} or {last}" if others else last
-        logger.warning(
-            "%s must be %s, not %r: %r is used meanwhile",
-            name,
-            allowed,
-            value,
-            fallback,
-            type="sop",
-            subtype="config",
-        )
+def labels_language(config: Config) -> str:
+    """The language of printed labels and dates: ``sop_language``, else ``language``."""
+    return config.sop_language or config.language or "en"
 
 
-def default_diagram(config: Config) -> str:
-    """The project's ``sop_diagram``, or ``"table"`` when it is not a valid value."""
-    return choice(config, "sop_diagram", DIAGRAMS, "table")
+def _warn(message: str) -> None:
+    logger.warning(message, type="sop", subtype="config")

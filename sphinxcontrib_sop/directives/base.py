@@ -8,6 +8,7 @@ from docutils.parsers.rst import directives
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
+from ..config import labels_language
 from ..core.options import option_lines
 from ..core.problems import Problem
 from ..i18n.labels import Labels
@@ -43,7 +44,7 @@ class AliasedOptionsDirective(SphinxDirective):
 
     @property
     def language(self) -> str:
-        return self.config.sop_language or self.config.language or "en"
+        return labels_language(self.config)
 
     def _line(self, option: str) -> int:
         """The line of ``option``: where its first-written name (the one used) stands."""

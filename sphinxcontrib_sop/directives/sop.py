@@ -10,7 +10,7 @@ from sphinx import addnodes
 from sphinx.util import logging
 from sphinx.util.nodes import make_id
 
-from ..config import default_diagram
+from ..config import setting
 from ..core.columns import Column
 from ..core.dates import ACCEPTED_FORMS, format_date, parse_date
 from ..core.model import Approver, DateField, Procedure
@@ -188,7 +188,7 @@ class SOPDirective(AliasedOptionsDirective):
 
     def _diagram(self) -> str:
         """``:diagram:``: ``table`` (the official flowchart), ``graphviz`` or ``both``."""
-        default = default_diagram(self.config)
+        default = setting(self.config, "sop_diagram")
         written = _text(self.values.get("diagram"))
         if not written or written.lower() in DIAGRAMS:
             return written.lower() or default

@@ -20,6 +20,7 @@ from docutils import nodes
 from sphinx.util.texescape import escape
 from sphinx.writers.latex import LaTeXTranslator
 
+from ...config import setting
 from ...core.model import Procedure, Step
 from ...domain import get_domain
 from ...i18n.labels import Labels
@@ -38,7 +39,6 @@ from ...layout.grid import (
     lay_out_procedure,
     paginate,
 )
-from .manual import paper
 
 TEXT_NAMES = ("activity", "requirements", "time", "output", "notes")
 
@@ -133,7 +133,7 @@ def visit_flowchart(translator: LaTeXTranslator, node: nodes.Element) -> None:
     if not procedure.steps:
         return
     label = Labels(translator.config.sop_labels)
-    printed = printed_flowchart(procedure, paper(translator.config))
+    printed = printed_flowchart(procedure, setting(translator.config, "sop_paper"))
     cells = _cell_texts(translator, node)
     texts: dict[int, dict[str, str]] = {}
     for step, step_cells in zip(procedure.steps, cells, strict=False):

@@ -20,14 +20,15 @@ from sphinx.util import logging
 from sphinx.util.osutil import ensuredir
 from sphinx.util.texescape import escape
 
-from ...config import choice, warn_unless_choice
+from ...config import setting
 from ...i18n.labels import Labels
 
 logger = logging.getLogger(__name__)
 
 PACKAGE = "sphinxcontrib-sop"
 COVER_LOGO = "sop-cover-logo"
-PAPERS = {"a4": ("210mm", "297mm"), "f4": ("215mm", "330mm")}
+#: Width and height of each paper of ``sop_paper``.
+PAPER_SIZES = {"a4": ("210mm", "297mm"), "f4": ("215mm", "330mm")}
 
 SUPPORT = r"""
 \NeedsTeXFormat{LaTeX2e}
@@ -102,23 +103,9 @@ COVER = r"""
 
 
 def register_latex_manual(app: Sphinx) -> None:
-    """Add the manual's configuration values and the LaTeX package."""
-    app.add_config_value("sop_paper", "a4", "env", str)
-    app.add_config_value("sop_cover", None, "env", (bool, type(None)))
-    app.add_config_value("sop_address", "", "env", str)
-    app.add_config_value("sop_year", "", "env", (str, int))
+    """Add the LaTeX package of the manual."""
     app.add_latex_package(PACKAGE)
-    app.connect("config-inited", check_paper)
     app.connect("builder-inited", write_support_package)
-
-
-def check_paper(app: Sphinx, config: Config) -> None:
-    warn_unless_choice(config, "sop_paper", PAPERS, "a4")
-
-
-def paper(config: Config) -> str:
-    """The paper of the printed manual: ``a4`` or ``f4``."""
-    return choice(config, "sop_paper", PAPERS, "a4")
 
 
 def wants_cover(config: Config) -> bool:
@@ -132,7 +119,7 @@ def write_support_package(app: Sphinx) -> None:
         return
     outdir = Path(app.outdir)
     ensuredir(outdir)
-    size = PAPERS[paper(app.config)]
+    size = PAPER_SIZES[setting(app.config, "sop_paper")]
     paper_tex = f"\\geometry{{paperwidth={size[0]},paperheight={size[1]}}}"
     cover = _cover(app, outdir) if wants_cover(app.config) else ""
     text = _fill(SUPPORT, PAPER=paper_tex, COVER=cover)
