@@ -7,6 +7,7 @@ import shutil
 import pytest
 
 from conftest import warnings
+from sphinxcontrib_sop.writers.latex.markers import SIGNATURE_SPACE
 
 IDENTITY_VALUES = (
     "800/01/SOP/BAPPEDA/2019",
@@ -58,7 +59,7 @@ def test_latex_has_identity_table_and_steps(app):
     # The owner block beside a nested table of the fields, then the grid of lists.
     assert r"\begin{tabular}{|>{\centering\arraybackslash}m{" in tex
     assert tex.count(r"\begin{longtable}{|>{\raggedright") == 5  # one per SOP
-    assert r"\vspace{1.6cm}" in tex  # room for the signature
+    assert rf"\vspace{{{SIGNATURE_SPACE}}}" in tex  # room for the signature
     assert r"\sphinxincludegraphics" in tex
     assert "logo" in tex
     assert "None" not in tex

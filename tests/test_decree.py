@@ -16,6 +16,7 @@ from sphinx.testing.util import SphinxTestApp
 from sphinx.util.texescape import escape as tex_escape
 
 from conftest import build_copy, html, line_of, warnings
+from sphinxcontrib_sop.writers.latex.markers import SIGNATURE_SPACE
 
 ISSUER = "KEPALA BADAN PERENCANAAN PEMBANGUNAN DAERAH PROVINSI SUMATERA SELATAN"
 TITLE = "PENETAPAN STANDAR OPERASIONAL PROSEDUR SEKRETARIAT BADAN PERENCANAAN PEMBANGUNAN DAERAH"
@@ -115,6 +116,7 @@ def test_signature_block(html_app: SphinxTestApp) -> None:
     assert block.select_one("p.sop-decree-name strong").get_text() == NAME
     # The space to sign sits between the position and the name.
     space = block.select_one("div.sop-decree-signature-space")
+    assert "sop-signature-space" in space["class"]  # the room to sign of an SOP's approver
     assert space.find_previous_sibling("p")["class"] == ["sop-decree-position"]
     assert space.find_next_sibling("p")["class"] == ["sop-decree-name"]
 
@@ -328,7 +330,8 @@ def test_latex_layout(tex: str) -> None:
         assert rf"\sphinxstylestrong{{{line}}}" in centred
     signature = between(full, r"\hfill\begin{minipage}", r"\end{minipage}")
     texts = ["Ditetapkan di Palembang", "pada tanggal 31 Januari 2024", f"{POSITION},"]
-    positions = [signature.index(text) for text in [*texts, r"\vspace{2cm}", NAME, NIP]]
+    space = rf"\vspace{{{SIGNATURE_SPACE}}}"  # the same room to sign as on an SOP
+    positions = [signature.index(text) for text in [*texts, space, NAME, NIP]]
     assert positions == sorted(positions)
     assert r"\sphinxlineitem{Menimbang}" in full
 

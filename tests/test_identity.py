@@ -76,6 +76,12 @@ def test_indonesian_identity_fields_sit_under_their_labels(app, docname, sop_id)
     assert text(owner.select_one(".sop-agency")) == "PEMERINTAH PROVINSI SUMATERA SELATAN"
     assert text(owner.select_one(".sop-unit")) == "Subbagian Umum dan Kepegawaian"
     assert owner.select_one("img.sop-logo")["src"].endswith("logo.png")
+    # Room to sign between the approver's position and name.
+    approver = table.select_one("td.sop-approver")
+    children = [child["class"][0] for child in approver.find_all(recursive=False)]
+    assert children == [
+        "sop-approver-position", "sop-signature-space", "sop-approver-name", "sop-approver-nip",
+    ]  # fmt: skip
 
 
 @pytest.mark.sphinx("html", testroot="identity")

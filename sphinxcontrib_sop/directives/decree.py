@@ -15,10 +15,11 @@ Laid out as an Indonesian decree::
                                         <name>
                                         NIP. <nip>
 
-Plain docutils containers and paragraphs, so every builder writes it; raw LaTeX
-puts the decree on a page of its own, centres the heading and pushes the
-signature block to the right.  A decree that opens its section takes the
-section's heading (and those of the sections it opens) along to its page.
+Containers and paragraphs, so every builder writes it; layout markers put the
+decree on a page of its own in print, centre the heading and push the signature
+block to the right.  A decree that opens its section takes the section's
+heading (and those of the sections it opens) along to its page (see
+:mod:`sphinxcontrib_sop.writers.latex.decree`).
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ from ..core.dates import ACCEPTED_FORMS, format_date, parse_date
 from ..core.options import canonical_options, check_nip, is_unset
 from ..core.problems import Problem
 from ..doctree.elements import paragraph
+from ..doctree.nodes import sop_centred, sop_page_break, sop_signature_block, sop_signature_space
 from .base import AliasedOptionsDirective, aliased_option_spec
 
 logger = logging.getLogger(__name__)
@@ -44,14 +46,6 @@ DECREE_OPTION_ALIASES: dict[str, tuple[str, ...]] = {
     "signer-name": ("nama",),
     "signer-nip": ("nip",),
 }
-SIGNATURE_START_LATEX = (
-    r"\par\vspace{1.5\baselineskip}\noindent\hfill"
-    r"\begin{minipage}[t]{0.5\linewidth}\raggedright"
-)
-SIGNATURE_END_LATEX = r"\end{minipage}\par"
-SIGNATURE_SPACE_LATEX = r"\vspace{2cm}"
-SIGNATURE_SPACE_HTML = '<div class="sop-decree-signature-space"></div>'
-NEW_PAGE_LATEX = r"\clearpage"
 
 
 class DecreeDirective(AliasedOptionsDirective):
@@ -75,12 +69,12 @@ class DecreeDirective(AliasedOptionsDirective):
 
         decree = nodes.container(classes=["sop-decree"])
         self.set_source_info(decree)
-        decree += _latex(NEW_PAGE_LATEX)
+        decree += sop_page_break()
         decree += self._heading(title)
         decree += nodes.container("", *body, classes=["sop-decree-body"])
         if signature := self._signature(date, nip):
             decree += signature
-        decree += _latex(NEW_PAGE_LATEX)
+        decree += sop_page_break()
         return [decree]
 
     # -- reading --------------------------------------------------------------
@@ -111,7 +105,7 @@ class DecreeDirective(AliasedOptionsDirective):
 
     # -- rendering ------------------------------------------------------------
 
-    def _heading(self, title: str) -> nodes.container:
+    def _heading(self, title: str) -> sop_centred:
         """``KEPUTUSAN <ISSUER>`` / ``NOMOR …`` / ``TENTANG`` / title / ``<ISSUER>,``."""
         label = self.label
         issuer = (self.values.get("issuer") or self.values.get("signer-position", "")).upper()
@@ -123,15 +117,13 @@ class DecreeDirective(AliasedOptionsDirective):
             (title.upper(), "sop-decree-title"),
             (issuer and f"{issuer},", "sop-decree-authority"),
         )
-        return nodes.container(
+        return sop_centred(
             "",
-            _latex(r"\begin{center}"),
             *(paragraph(nodes.strong("", text), classes=[name]) for text, name in lines if text),
-            _latex(r"\end{center}"),
             classes=["sop-decree-heading"],
         )
 
-    def _signature(self, date: str, nip: str) -> nodes.container | None:
+    def _signature(self, date: str, nip: str) -> sop_signature_block | None:
         """Place and date of enactment, position, space to sign, name and NIP."""
         label, values = self.label, self.values
         place, position, name = (
@@ -146,20 +138,9 @@ class DecreeDirective(AliasedOptionsDirective):
             lines.append(paragraph(f"{label('on')} {date}", classes=["sop-decree-date"]))
         if position:
             lines.append(paragraph(f"{position.upper()},", classes=["sop-decree-position"]))
-        lines.append(nodes.raw("", SIGNATURE_SPACE_HTML, format="html"))
-        lines.append(_latex(SIGNATURE_SPACE_LATEX))
+        lines.append(sop_signature_space(classes=["sop-decree-signature-space"]))
         if name:
             lines.append(paragraph(nodes.strong("", name), classes=["sop-decree-name"]))
         if nip:
             lines.append(paragraph(f"{label('NIP.')} {nip}", classes=["sop-decree-nip"]))
-        return nodes.container(
-            "",
-            _latex(SIGNATURE_START_LATEX),
-            *lines,
-            _latex(SIGNATURE_END_LATEX),
-            classes=["sop-decree-signature"],
-        )
-
-
-def _latex(code: str) -> nodes.raw:
-    return nodes.raw("", code, format="latex")
+        return sop_signature_block("", *lines, classes=["sop-decree-signature"])

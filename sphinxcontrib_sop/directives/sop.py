@@ -35,7 +35,13 @@ from ..core.steps import StepTable, read_step_table
 from ..core.validation import check_flow
 from ..doctree.graphviz import graphviz_view
 from ..doctree.identity import IdentityContent, identity_table
-from ..doctree.nodes import sop_flowchart, sop_identity, sop_procedure
+from ..doctree.nodes import (
+    sop_flowchart,
+    sop_identity,
+    sop_page_break,
+    sop_procedure,
+    sop_small_print,
+)
 from ..doctree.steps import steps_table
 from ..doctree.table_reader import TableCells, cell_text, read_table
 from ..domain import RELATED, get_domain
@@ -81,7 +87,7 @@ class SOPDirective(AliasedOptionsDirective):
         self.set_source_info(node)
         node["ids"].append(anchor)
         self.state.document.note_explicit_target(node, node)
-        node += nodes.raw("", r"\clearpage", format="latex")  # each SOP on a new page
+        node += sop_page_break()  # each SOP on a new page in print
         node += sop_identity("", identity_table(self._identity(procedure), self.label))
         if table_index is not None and step_table is not None and step_table.steps:
             body[table_index] = self._steps_view(
@@ -327,13 +333,7 @@ class SOPDirective(AliasedOptionsDirective):
             break
         view["ids"] = original["ids"]
         view["names"] = original["names"]
-        steps = nodes.container(
-            "",
-            nodes.raw("", r"\begingroup\footnotesize", format="latex"),
-            view,
-            nodes.raw("", r"\endgroup", format="latex"),
-            classes=["sop-steps-scroll"],
-        )
+        steps = sop_small_print("", view, classes=["sop-steps-scroll"])
         if not official:
             return steps
         return sop_flowchart("", steps, sop_docname=self.env.docname, sop_index=self.sop_index)

@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 from docutils import nodes
 
 from .elements import PRINTED_TABLE_STYLE, cell, numbered_list, paragraph, row, table
+from .nodes import sop_signature_space
 
 Inline = Sequence[nodes.Node]
 
@@ -37,7 +38,6 @@ LIST_GRID = (
     (("warnings", "Warnings"), ("records", "Records")),
 )
 COLUMN_WIDTHS = (44, 18, 38)
-SIGNATURE_SPACE_LATEX = r"\vspace{1.6cm}"
 
 
 @dataclass
@@ -92,7 +92,7 @@ def _value(inline: Inline) -> list[nodes.Node]:
 
 def _owner_cell(content: IdentityContent, rows: int) -> nodes.entry:
     """Logo, agency and unit: the left block spanning the top rows."""
-    children: list[nodes.Node] = [nodes.raw("", r"\centering", format="latex")]
+    children: list[nodes.Node] = []
     if content.logo_uri:
         children.append(
             nodes.image(
@@ -116,8 +116,7 @@ def _approver(content: IdentityContent, label: Callable[[str], str]) -> list[nod
     parts: list[nodes.Node] = []
     if content.approver_position:
         parts.append(paragraph(*content.approver_position, classes=["sop-approver-position"]))
-    parts.append(nodes.raw("", '<div class="sop-signature-space"></div>', format="html"))
-    parts.append(nodes.raw("", SIGNATURE_SPACE_LATEX, format="latex"))
+    parts.append(sop_signature_space())
     if content.approver_name:
         name = nodes.strong("", "", *content.approver_name)
         parts.append(paragraph(name, classes=["sop-approver-name"]))

@@ -1,7 +1,7 @@
 """Every doctree node of the extension.
 
 They subclass standard docutils nodes, so a builder that has no visitor of its
-own for them (man, texinfo, XML, …) writes them as their base node.  The
+own for them (XML, a third-party builder, …) writes them as their base node.  The
 writers (:mod:`sphinxcontrib_sop.writers`) give each format its visitors.
 """
 
@@ -42,5 +42,38 @@ class sop_graphviz(nodes.General, nodes.Element):  # noqa: N801
         return self.children[0]
 
 
+# -- layout markers: how a part is set on the page ------------------------------
+
+
+class sop_page_break(nodes.container):  # noqa: N801
+    """A new page in print (before each SOP, around the decree); nothing on screen."""
+
+
+class sop_signature_space(nodes.container):  # noqa: N801
+    """Blank room for a handwritten signature, in an approval or signature block."""
+
+
+class sop_small_print(nodes.container):  # noqa: N801
+    """Content set in a smaller type in print (the steps table)."""
+
+
+class sop_centred(nodes.container):  # noqa: N801
+    """Content centred in print (the decree's heading; HTML centres it by its class)."""
+
+
+class sop_signature_block(nodes.container):  # noqa: N801
+    """A signature block on the right half of the page, in print (the decree's)."""
+
+
 #: Every node class, for registering them with Sphinx.
-NODES = (sop_procedure, sop_identity, sop_flowchart, sop_graphviz)
+NODES = (
+    sop_procedure,
+    sop_identity,
+    sop_flowchart,
+    sop_graphviz,
+    sop_page_break,
+    sop_signature_space,
+    sop_small_print,
+    sop_centred,
+    sop_signature_block,
+)

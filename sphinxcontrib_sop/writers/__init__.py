@@ -7,8 +7,12 @@ from sphinx.application import Sphinx
 from ..doctree.nodes import NODES
 from . import dot, html, latex, plain
 
-#: The builder (or format) name each writer's visitors are for.
-FORMAT_VISITORS = (("html", html.VISITORS), ("latex", latex.VISITORS))
+#: Each builder (or format) name and the visitors its writer gives, by node.
+FORMAT_VISITORS = (
+    ("html", html.VISITORS),
+    ("latex", latex.VISITORS),
+    *((builder, plain.VISITORS) for builder in plain.BUILDERS),
+)
 
 
 def register(app: Sphinx) -> None:

@@ -1,4 +1,4 @@
-"""Adjustments of the SOP tables for builders with fewer table features."""
+"""Text, man and Texinfo: print-only markers left out, tables these builders can write."""
 
 from __future__ import annotations
 
@@ -7,8 +7,9 @@ from typing import Any
 from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.transforms.post_transforms import SphinxPostTransform
+from sphinx.util.docutils import SphinxTranslator
 
-from ..doctree.nodes import sop_procedure
+from ..doctree.nodes import sop_page_break, sop_procedure, sop_signature_space
 
 
 class RemoveLogo(SphinxPostTransform):
@@ -60,6 +61,16 @@ def _unspan(tgroup: nodes.tgroup) -> None:
                 carried[position] -= 1
             row += nodes.entry()
             position += 1
+
+
+def skip(self: SphinxTranslator, node: nodes.Element) -> None:
+    """Leave a print-only marker out."""
+    raise nodes.SkipNode
+
+
+#: The builders these visitors are for, and the visitors by node.
+BUILDERS = ("text", "man", "texinfo")
+VISITORS = {sop_page_break: (skip, None), sop_signature_space: (skip, None)}
 
 
 def register(app: Sphinx) -> None:

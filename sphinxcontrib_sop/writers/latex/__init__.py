@@ -4,19 +4,40 @@ from __future__ import annotations
 
 from sphinx.application import Sphinx
 
-from ...doctree.nodes import sop_flowchart, sop_graphviz, sop_identity
+from ...doctree.nodes import (
+    sop_centred,
+    sop_flowchart,
+    sop_graphviz,
+    sop_identity,
+    sop_page_break,
+    sop_signature_block,
+    sop_signature_space,
+    sop_small_print,
+)
 from ..dot.pictures import depart_picture
 from .decree import HeadingsOnDecreePage
 from .flowchart import visit_flowchart
 from .graphviz import visit_graphviz
 from .identity import visit_identity
 from .manual import register_latex_manual
+from .markers import (
+    CENTRED,
+    SIGNATURE_BLOCK,
+    SMALL_PRINT,
+    visit_page_break,
+    visit_signature_space,
+)
 
 #: The visitors of the LaTeX builder, by node.
 VISITORS = {
     sop_flowchart: (visit_flowchart, None),
     sop_identity: (visit_identity, None),
     sop_graphviz: (visit_graphviz, depart_picture),
+    sop_page_break: (visit_page_break, None),
+    sop_signature_space: (visit_signature_space, None),
+    sop_small_print: SMALL_PRINT,
+    sop_centred: CENTRED,
+    sop_signature_block: SIGNATURE_BLOCK,
 }
 
 

@@ -9,7 +9,7 @@ from docutils import nodes
 from sphinx import addnodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
-from ...directives.decree import NEW_PAGE_LATEX
+from ...doctree.nodes import sop_page_break
 
 #: What may stand between a decree and the page break before its headings: sections,
 #: and the wrappers of a document included by a toctree in the LaTeX build.
@@ -43,14 +43,14 @@ def _decrees(
     for child in node.children:
         if not isinstance(child, nodes.Element):
             continue
-        if "sop-decree" in child["classes"] and child.children and _is_new_page(child[0]):
+        if (
+            "sop-decree" in child["classes"]
+            and child.children
+            and isinstance(child[0], sop_page_break)
+        ):
             yield [*ancestors, node], child
         else:
             yield from _decrees(child, (*ancestors, node))
-
-
-def _is_new_page(node: nodes.Node) -> bool:
-    return isinstance(node, nodes.raw) and node.astext() == NEW_PAGE_LATEX
 
 
 def _opens(parent: nodes.Element, node: nodes.Element) -> bool:

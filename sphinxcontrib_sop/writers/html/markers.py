@@ -1,0 +1,18 @@
+"""The layout markers in HTML: room to sign; page breaks are for print only."""
+
+from __future__ import annotations
+
+from html import escape
+
+from docutils import nodes
+from sphinx.writers.html5 import HTML5Translator
+
+
+def visit_signature_space(self: HTML5Translator, node: nodes.Element) -> None:
+    classes = " ".join(["sop-signature-space", *node["classes"]])
+    self.body.append(f'<div class="{escape(classes)}"></div>')
+    raise nodes.SkipNode
+
+
+def skip(self: HTML5Translator, node: nodes.Element) -> None:
+    raise nodes.SkipNode
