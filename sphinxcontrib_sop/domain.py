@@ -83,6 +83,10 @@ class SOPDomain(Domain):
                 self._by_id.setdefault(entry.procedure.id, entry)
         return self._by_id
 
+    def procedure_at(self, docname: str, index: int) -> Procedure:
+        """The SOP at position ``index`` of page ``docname``, as noted when it was read."""
+        return self.procedures_by_doc[docname][index].procedure
+
     def note_procedure(self, procedure: Procedure, anchor: str) -> int:
         """Record an SOP read from ``procedure.docname``; return its index in that page."""
         self._by_id = None

@@ -16,7 +16,7 @@ from conftest import html, line_of, warnings
 from sphinxcontrib_sop.core.model import Exit, Flow, Procedure, Step, StepKind
 from sphinxcontrib_sop.doctree.graphviz import flow_description
 from sphinxcontrib_sop.doctree.nodes import sop_flowchart, sop_graphviz
-from sphinxcontrib_sop.i18n.labels import Labels
+from sphinxcontrib_sop.i18n.labels import ProjectLabels
 from sphinxcontrib_sop.writers.dot import render as graphviz_render
 from sphinxcontrib_sop.writers.dot.render import GraphvizFailedError, GraphvizMissingError, render
 from sphinxcontrib_sop.writers.dot.source import literal, node_lines, procedure_dot
@@ -25,7 +25,7 @@ DOT = shutil.which("dot")
 needs_dot = pytest.mark.skipif(
     DOT is None, reason="Graphviz's dot is not installed (apt-get install graphviz)"
 )
-LABEL = Labels({})
+LABELS = ProjectLabels({})
 MISSING = "the Graphviz program 'dot' was not found"
 
 HOSTILE = (
@@ -95,7 +95,7 @@ def svg_texts(group) -> list[str]:
 @needs_dot
 def test_hostile_text_comes_out_literally(tmp_path):
     procedure = hostile_procedure()
-    source = procedure_dot(procedure, LABEL)
+    source = procedure_dot(procedure, LABELS)
     result = subprocess.run([DOT, "-Tsvg"], input=source.encode(), capture_output=True, check=True)
     assert result.stderr == b""
     output = result.stdout.decode("utf-8")
@@ -141,7 +141,7 @@ def test_long_activities_wrap_and_actors_get_their_own_line():
 
 @needs_dot
 def test_shapes_follow_step_kinds(tmp_path):
-    graph = layout(procedure_dot(sample_procedure(), LABEL), tmp_path)
+    graph = layout(procedure_dot(sample_procedure(), LABELS), tmp_path)
     shapes = {node["name"]: (node["shape"], node["style"]) for node in graph["objects"]}
     assert shapes == {
         "step1": ("box", "rounded,filled"),
@@ -158,7 +158,7 @@ def test_shapes_follow_step_kinds(tmp_path):
 
 @needs_dot
 def test_edges_carry_exit_labels_and_loops_do_not_constrain(tmp_path):
-    graph = layout(procedure_dot(sample_procedure(), LABEL), tmp_path)
+    graph = layout(procedure_dot(sample_procedure(), LABELS), tmp_path)
     names = [node["name"] for node in graph["objects"]]
     edges = {
         (names[edge["tail"]], names[edge["head"]]): (
@@ -182,13 +182,13 @@ def test_flow_to_a_missing_step_draws_no_phantom_node():
         title="Broken",
         steps=(step(1, "Mulai", StepKind.START, Exit(9)), step(2, "Akhir", StepKind.END)),
     )
-    source = procedure_dot(procedure, LABEL)
+    source = procedure_dot(procedure, LABELS)
     assert "step9" not in source
     assert "step2 [" in source
 
 
 def test_svg_ids_start_with_the_sop_id():
-    source = procedure_dot(sample_procedure(), LABEL)
+    source = procedure_dot(sample_procedure(), LABELS)
     assert 'id="sample-graphviz"' in source
     assert 'id="sample-step-2"' in source
     assert 'id="sample-edge-3"' in source
@@ -198,7 +198,7 @@ def test_svg_ids_start_with_the_sop_id():
 
 
 def test_description_lists_each_step_with_its_flow():
-    description = flow_description(sample_procedure(), "Flowchart: Sample", LABEL)
+    description = flow_description(sample_procedure(), "Flowchart: Sample", LABELS)
     steps = description.next_node(nodes.enumerated_list)
     assert "start" not in steps
     assert [item.astext() for item in steps.children] == [
@@ -216,7 +216,7 @@ def test_description_keeps_step_numbers_that_are_not_consecutive():
         title="Gaps",
         steps=(step(10, "Mulai", StepKind.START, Exit(30)), step(30, "Akhir", StepKind.END)),
     )
-    description = flow_description(procedure, "Flowchart: Gaps", LABEL)
+    description = flow_description(procedure, "Flowchart: Gaps", LABELS)
     assert description.next_node(nodes.enumerated_list) is None
     items = description.next_node(nodes.bullet_list).children
     assert [item.astext() for item in items] == ["10. Mulai (Staf) → 30", "30. Akhir (Staf): End"]
@@ -241,7 +241,7 @@ def dot_runs(monkeypatch) -> list[list[str]]:
 
 @needs_dot
 def test_render_caches_by_source_format_and_command(tmp_path, dot_runs):
-    source = procedure_dot(sample_procedure(), LABEL)
+    source = procedure_dot(sample_procedure(), LABELS)
     first = render(source, "svg", tmp_path, DOT)
     assert first.name.startswith("sop-flowchart-")
     assert first.read_text(encoding="utf-8").lstrip().startswith("<?xml")

@@ -6,7 +6,7 @@ import gettext
 
 from babel.messages.pofile import read_po
 
-from sphinxcontrib_sop.i18n.labels import LABELS, LOCALE_DIR, MESSAGE_CATALOG
+from sphinxcontrib_sop.i18n.labels import LOCALE_DIR, MESSAGE_CATALOG, MESSAGES
 
 INDONESIAN = LOCALE_DIR / "id" / "LC_MESSAGES"
 
@@ -15,7 +15,7 @@ def test_every_label_has_an_indonesian_translation():
     with (INDONESIAN / f"{MESSAGE_CATALOG}.po").open("rb") as po_file:
         catalog = read_po(po_file)
     translated = {message.id: message.string for message in catalog if message.id}
-    assert set(translated) == set(LABELS)
+    assert set(translated) == set(MESSAGES)
     assert all(translated.values())
 
 
@@ -31,4 +31,4 @@ def test_compiled_catalog_matches_its_source():
 def test_template_lists_every_label():
     with (LOCALE_DIR / f"{MESSAGE_CATALOG}.pot").open("rb") as pot_file:
         template = read_po(pot_file)
-    assert {message.id for message in template if message.id} == set(LABELS)
+    assert {message.id for message in template if message.id} == set(MESSAGES)

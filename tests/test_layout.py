@@ -10,16 +10,15 @@ from hypothesis import strategies as st
 
 from sphinxcontrib_sop.core.model import Procedure
 from sphinxcontrib_sop.core.steps import RawRow, RawTable, read_step_table
+from sphinxcontrib_sop.layout.geometry import Point, Side, Style, Symbol
 from sphinxcontrib_sop.layout.grid import (
+    ConnectorKey,
     Layout,
     PlacedSymbol,
-    Point,
-    Side,
-    Style,
-    Symbol,
+    StepKey,
     lay_out_procedure,
-    paginate,
 )
+from sphinxcontrib_sop.layout.paging import paginate
 
 HEADER = ("No", "Kegiatan", "Pelaksana", "Alur")
 
@@ -148,7 +147,7 @@ def test_decisions_have_two_labelled_exits():
     for symbol in layout.symbols:
         if symbol.node.symbol is Symbol.DECISION:
             exits = [arrow for arrow in layout.arrows if arrow.link.source == symbol.node.key]
-            assert sorted(arrow.link.label for arrow in exits) == ["Tidak", "Ya"]
+            assert sorted(arrow.link.branch for arrow in exits) == ["Tidak", "Ya"]
             assert len({arrow.exit_side for arrow in exits}) == 2
 
 
@@ -156,9 +155,9 @@ def test_loop_back_and_jump_run_in_separate_gutter_lanes():
     layout = lay_out_procedure(MAIL)
     lane_arrows = [arrow for arrow in layout.arrows if arrow.exit_side is not Side.BOTTOM]
     assert {(a.link.source, a.link.target) for a in lane_arrows} == {
-        ("step-2", "step-1"),  # Tidak: back up
-        ("step-4", "step-7"),  # Tidak: forward over two rows
-        ("step-7", "step-2"),  # a jump back
+        (StepKey(2), StepKey(1)),  # Tidak: back up
+        (StepKey(4), StepKey(7)),  # Tidak: forward over two rows
+        (StepKey(7), StepKey(2)),  # a jump back
     }
     right_edge = layout.width - layout.right_gutter
     for arrow in lane_arrows:
@@ -175,7 +174,9 @@ def test_loop_back_and_jump_run_in_separate_gutter_lanes():
 
 def test_arrows_between_consecutive_rows_go_down():
     layout = lay_out_procedure(MAIL)
-    arrow = next(a for a in layout.arrows if (a.link.source, a.link.target) == ("step-1", "step-2"))
+    arrow = next(
+        a for a in layout.arrows if (a.link.source, a.link.target) == (StepKey(1), StepKey(2))
+    )
     assert (arrow.exit_side, arrow.entry_side) == (Side.BOTTOM, Side.TOP)
     assert arrow.points[0].y < arrow.points[-1].y
     assert arrow.points[-1].y == layout.symbols[1].box.y
@@ -195,7 +196,7 @@ def test_many_arrows_into_one_symbol_get_distinct_ports():
     layout = lay_out_procedure(many)
     check_geometry(layout)
     into_hub = [
-        a for a in layout.arrows if a.link.target == "step-2" and a.entry_side is not Side.TOP
+        a for a in layout.arrows if a.link.target == StepKey(2) and a.entry_side is not Side.TOP
     ]
     assert len({arrow.points[-1].y for arrow in into_hub}) == len(into_hub) == 3
 
@@ -255,12 +256,12 @@ LONG = procedure(
 
 
 def connector_labels(page) -> tuple[list[str], list[str]]:
-    """Labels of the connectors above the first step and below the last one."""
+    """Letters of the connectors above the first step and below the last one."""
     rows = page.layout.rows
     first_step = next(i for i, row in enumerate(rows) if row.node.symbol is not Symbol.CONNECTOR)
     last_step = max(i for i, row in enumerate(rows) if row.node.symbol is not Symbol.CONNECTOR)
-    above = [row.node.label for row in rows[:first_step]]
-    below = [row.node.label for row in rows[last_step + 1 :]]
+    above = [row.node.text for row in rows[:first_step]]
+    below = [row.node.text for row in rows[last_step + 1 :]]
     assert all(
         row.node.symbol is Symbol.CONNECTOR for row in rows[:first_step] + rows[last_step + 1 :]
     )
@@ -304,14 +305,14 @@ def test_arrow_crossing_two_breaks_gets_a_pair_at_each():
     assert [page.steps for page in pages] == [(1, 2), (3, 4), (5, 6)]
     middle = pages[1].layout
     # The jump from 1 to 6 arrives at the top of page 2 and leaves at its bottom.
-    passing = [a for a in middle.arrows if a.link.source.startswith("connector")
-               and a.link.target.startswith("connector")]  # fmt: skip
+    passing = [a for a in middle.arrows if isinstance(a.link.source, ConnectorKey)
+               and isinstance(a.link.target, ConnectorKey)]  # fmt: skip
     assert len(passing) == 1
     source = middle.symbol(passing[0].link.source)
     target = middle.symbol(passing[0].link.target)
     assert source.row < target.row
-    first_page_tidak = [a for a in pages[0].layout.arrows if a.link.label == "Tidak"]
-    assert [a.link.target.startswith("connector") for a in first_page_tidak] == [True]
+    first_page_tidak = [a for a in pages[0].layout.arrows if a.link.branch == "Tidak"]
+    assert [isinstance(a.link.target, ConnectorKey) for a in first_page_tidak] == [True]
 
 
 def test_loop_back_across_a_break_leaves_from_the_top():
@@ -319,20 +320,22 @@ def test_loop_back_across_a_break_leaves_from_the_top():
     pages = paginate(LONG, 2 * style.row_height + 2 * style.connector_row_height)
     page_of_three = next(page for page in pages if 3 in page.steps)
     assert 2 not in page_of_three.steps  # the loop back to step 2 crosses a break
-    loop = next(a for a in page_of_three.layout.arrows if a.link.label == "Tidak")
+    loop = next(a for a in page_of_three.layout.arrows if a.link.branch == "Tidak")
     connector = page_of_three.layout.symbol(loop.link.target)
     assert connector.node.symbol is Symbol.CONNECTOR
-    assert connector.row < page_of_three.layout.symbol("step-3").row
+    assert connector.row < page_of_three.layout.symbol(StepKey(3)).row
     page_of_two = next(page for page in pages if 2 in page.steps)
-    arrival = next(a for a in page_of_two.layout.arrows if a.link.target == "step-2"
-                   and a.link.source.startswith("connector"))  # fmt: skip
-    assert page_of_two.layout.symbol(arrival.link.source).node.label == connector.node.label
+    arrival = next(a for a in page_of_two.layout.arrows if a.link.target == StepKey(2)
+                   and isinstance(a.link.source, ConnectorKey))  # fmt: skip
+    assert page_of_two.layout.symbol(arrival.link.source).node.text == connector.node.text
 
 
 def test_decision_exits_on_different_pages():
     style = lay_out_procedure(LONG).style
     pages = paginate(LONG, 4 * style.row_height + 4 * style.connector_row_height)
     page = next(page for page in pages if 4 in page.steps)
-    exits = {a.link.label: a.link.target for a in page.layout.arrows if a.link.source == "step-4"}
+    exits = {
+        a.link.branch: a.link.target for a in page.layout.arrows if a.link.source == StepKey(4)
+    }
     assert set(exits) == {"Ya", "Tidak"}
-    assert exits["Tidak"].startswith("connector")  # step 9 is on a later page
+    assert isinstance(exits["Tidak"], ConnectorKey)  # step 9 is on a later page

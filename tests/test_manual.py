@@ -12,8 +12,8 @@ import pytest
 from sphinx.testing.util import SphinxTestApp
 
 from conftest import build_copy, procedure
-from sphinxcontrib_sop.layout.grid import Symbol
-from sphinxcontrib_sop.writers.latex.flowchart import printed_flowchart
+from sphinxcontrib_sop.layout.geometry import Symbol
+from sphinxcontrib_sop.layout.sheet import printed_flowchart
 
 TOOLS = ("latexmk", "pdflatex", "pdftotext", "pdfinfo")
 needs_tex = pytest.mark.skipif(
@@ -142,7 +142,7 @@ def _connectors(page, at_top: bool) -> list[str]:
     rows = page.layout.rows
     steps = [i for i, row in enumerate(rows) if row.node.symbol is not Symbol.CONNECTOR]
     chosen = rows[: steps[0]] if at_top else rows[steps[-1] + 1 :]
-    return [row.node.label for row in chosen]
+    return [row.node.text for row in chosen]
 
 
 @needs_tex

@@ -17,8 +17,8 @@ from sphinx.testing.util import SphinxTestApp
 
 from conftest import build_copy, html, procedure, warnings
 from sphinxcontrib_sop.layout.grid import lay_out_procedure
+from sphinxcontrib_sop.layout.sheet import BROWSER_PRINT_WIDTH, screen_width
 from sphinxcontrib_sop.writers.html.assets import STATIC_DIR, STYLESHEET
-from sphinxcontrib_sop.writers.html.flowchart import PRINT_WIDTH, _table_width
 
 STEPS = 22
 CHROMIUM = next(
@@ -149,10 +149,10 @@ def print_zoom(app: SphinxTestApp, docname: str) -> float:
 @pytest.mark.parametrize(("docname", "sop_id"), [("index", "wide"), ("narrow", "narrow")])
 def test_wrapper_carries_print_zoom(built: SphinxTestApp, docname: str, sop_id: str) -> None:
     assert warnings(built) == []
-    width = _table_width(lay_out_procedure(procedure(built, sop_id)))
+    width = screen_width(lay_out_procedure(procedure(built, sop_id)))
     table = html(built, docname).select_one("table.sop-flowchart")
     assert table["style"] == f"width: {width:.0f}px"
-    assert print_zoom(built, docname) == round(min(1, PRINT_WIDTH / width), 3)
+    assert print_zoom(built, docname) == round(min(1, BROWSER_PRINT_WIDTH / width), 3)
 
 
 def test_wide_flowchart_is_scaled_narrow_one_is_not(built: SphinxTestApp) -> None:

@@ -12,6 +12,8 @@ import datetime
 import enum
 from dataclasses import dataclass, field
 
+from .columns import Column
+
 
 class StepKind(str, enum.Enum):
     """What a step is, which decides the flowchart symbol drawn for it."""
@@ -93,6 +95,20 @@ class Step:
     flow: Flow = field(default_factory=Flow)
     kind: StepKind = StepKind.PROCESS
     line: int | None = None
+
+    def text(self, column: Column) -> str:
+        """What the step's row says in ``column`` (its actors as read, comma separated)."""
+        texts = {
+            Column.NUMBER: str(self.number),
+            Column.ACTIVITY: self.activity,
+            Column.ACTORS: ", ".join(self.actors),
+            Column.REQUIREMENTS: self.requirements,
+            Column.TIME: self.time,
+            Column.OUTPUT: self.output,
+            Column.FLOW: self.flow.text,
+            Column.NOTES: self.notes,
+        }
+        return texts[column]
 
 
 @dataclass(frozen=True)

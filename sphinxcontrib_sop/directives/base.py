@@ -11,7 +11,7 @@ from sphinx.util.docutils import SphinxDirective
 from ..config import labels_language
 from ..core.options import option_lines
 from ..core.problems import Problem
-from ..i18n.labels import Labels
+from ..i18n.labels import ProjectLabels
 
 logger = logging.getLogger(__name__)
 
@@ -39,8 +39,8 @@ class AliasedOptionsDirective(SphinxDirective):
         self.option_lines = option_lines(self.block_text, self.lineno, self.options)
 
     @property
-    def label(self) -> Labels:
-        return Labels(self.config.sop_labels)
+    def labels(self) -> ProjectLabels:
+        return ProjectLabels(self.config.sop_labels)
 
     @property
     def language(self) -> str:

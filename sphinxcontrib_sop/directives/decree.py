@@ -107,13 +107,13 @@ class DecreeDirective(AliasedOptionsDirective):
 
     def _heading(self, title: str) -> sop_centred:
         """``KEPUTUSAN <ISSUER>`` / ``NOMOR …`` / ``TENTANG`` / title / ``<ISSUER>,``."""
-        label = self.label
+        labels = self.labels
         issuer = (self.values.get("issuer") or self.values.get("signer-position", "")).upper()
         number = self.values.get("number")
         lines = (
-            (" ".join(filter(None, (label("DECREE OF"), issuer))), "sop-decree-issuer"),
-            (number and f"{label('NUMBER')} {number}", "sop-decree-number"),
-            (label("ON"), "sop-decree-on"),
+            (" ".join(filter(None, (labels("DECREE OF"), issuer))), "sop-decree-issuer"),
+            (number and f"{labels('NUMBER')} {number}", "sop-decree-number"),
+            (labels("ON"), "sop-decree-on"),
             (title.upper(), "sop-decree-title"),
             (issuer and f"{issuer},", "sop-decree-authority"),
         )
@@ -125,7 +125,7 @@ class DecreeDirective(AliasedOptionsDirective):
 
     def _signature(self, date: str, nip: str) -> sop_signature_block | None:
         """Place and date of enactment, position, space to sign, name and NIP."""
-        label, values = self.label, self.values
+        labels, values = self.labels, self.values
         place, position, name = (
             values.get(key) for key in ("place", "signer-position", "signer-name")
         )
@@ -133,14 +133,14 @@ class DecreeDirective(AliasedOptionsDirective):
             return None
         lines: list[nodes.Node] = []
         if place:
-            lines.append(paragraph(f"{label('Set in')} {place}", classes=["sop-decree-place"]))
+            lines.append(paragraph(f"{labels('Set in')} {place}", classes=["sop-decree-place"]))
         if date:
-            lines.append(paragraph(f"{label('on')} {date}", classes=["sop-decree-date"]))
+            lines.append(paragraph(f"{labels('on')} {date}", classes=["sop-decree-date"]))
         if position:
             lines.append(paragraph(f"{position.upper()},", classes=["sop-decree-position"]))
         lines.append(sop_signature_space(classes=["sop-decree-signature-space"]))
         if name:
             lines.append(paragraph(nodes.strong("", name), classes=["sop-decree-name"]))
         if nip:
-            lines.append(paragraph(f"{label('NIP.')} {nip}", classes=["sop-decree-nip"]))
+            lines.append(paragraph(f"{labels('NIP.')} {nip}", classes=["sop-decree-nip"]))
         return sop_signature_block("", *lines, classes=["sop-decree-signature"])

@@ -88,14 +88,14 @@ class SOPDirective(AliasedOptionsDirective):
         node["ids"].append(anchor)
         self.state.document.note_explicit_target(node, node)
         node += sop_page_break()  # each SOP on a new page in print
-        node += sop_identity("", identity_table(self._identity(procedure), self.label))
+        node += sop_identity("", identity_table(self._identity(procedure), self.labels))
         if table_index is not None and step_table is not None and step_table.steps:
             body[table_index] = self._steps_view(
                 body[table_index], procedure, cells, step_table, official=diagram != "graphviz"
             )
         node.extend(body)
         if diagram != "table" and procedure.steps:
-            view = graphviz_view(procedure, self.label)
+            view = graphviz_view(procedure, self.labels, self.env.docname, self.sop_index)
             self.set_source_info(view)
             node += view
         return [node, *self.messages]
@@ -309,11 +309,11 @@ class SOPDirective(AliasedOptionsDirective):
         """
         columns = step_table.columns
 
-        def content(position: int, name: str) -> Sequence[nodes.Node]:
+        def content(position: int, column: Column) -> Sequence[nodes.Node]:
             row = cells.entries[position]
-            index = columns.index.get(Column(name))
+            index = columns.index.get(column)
             own = _children(row[index]) if index is not None and index < len(row) else []
-            if name != "notes":
+            if column is not Column.NOTES:
                 return own
             extra = [
                 nodes.paragraph(
@@ -327,7 +327,7 @@ class SOPDirective(AliasedOptionsDirective):
             ]
             return [*own, *extra]
 
-        view = steps_table(procedure, content, self.label)
+        view = steps_table(procedure, content, self.labels)
         for title in original.findall(nodes.title):
             view.insert(0, title.deepcopy())
             break

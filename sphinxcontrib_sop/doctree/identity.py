@@ -21,11 +21,12 @@ Plain table nodes keep the layout in HTML, LaTeX, text and every other builder.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from docutils import nodes
 
+from ..core.wording import Labels
 from .elements import PRINTED_TABLE_STYLE, cell, numbered_list, paragraph, row, table
 from .nodes import sop_signature_space
 
@@ -58,28 +59,28 @@ class IdentityContent:
     lists: dict[str, list[Inline]] = field(default_factory=dict)
 
 
-def identity_table(content: IdentityContent, label: Callable[[str], str]) -> nodes.table:
-    """The identity table of one SOP; ``label`` translates printed labels."""
+def identity_table(content: IdentityContent, labels: Labels) -> nodes.table:
+    """The identity table of one SOP; ``labels`` translates printed labels."""
     fields = (
         ("SOP number", _value(content.number), "sop-number"),
         ("Date created", _value(content.created), "sop-created"),
         ("Date revised", _value(content.revised), "sop-revised"),
         ("Effective date", _value(content.effective), "sop-effective"),
-        ("Approved by", _approver(content, label), "sop-approver"),
+        ("Approved by", _approver(content, labels), "sop-approver"),
         ("SOP title", [paragraph(nodes.strong(content.title, content.title))], "sop-title"),
     )
     top = [
         row(
             *([_owner_cell(content, len(fields))] if index == 0 else []),
-            cell(paragraph(label(message)), classes=["sop-label"]),
+            cell(paragraph(labels(message)), classes=["sop-label"]),
             cell(*value, classes=["sop-value", name]),
         )
         for index, (message, value, name) in enumerate(fields)
     ]
     grid = [
         row(
-            _list_cell(content, left, label),
-            _list_cell(content, right, label, morecols=1),
+            _list_cell(content, left, labels),
+            _list_cell(content, right, labels, morecols=1),
         )
         for left, right in LIST_GRID
     ]
@@ -106,10 +107,12 @@ def _owner_cell(content: IdentityContent, rows: int) -> nodes.entry:
         children.append(paragraph(nodes.strong("", content.agency.upper()), classes=["sop-agency"]))
     if content.unit:
         children.append(paragraph(*content.unit, classes=["sop-unit"]))
-    return cell(*children, classes=["sop-owner"], morerows=rows - 1)
+    # Blank when nothing is set: the block is the owner's letterhead, not a field.
+    owner = nodes.entry("", *children, classes=["sop-owner"], morerows=rows - 1)
+    return owner
 
 
-def _approver(content: IdentityContent, label: Callable[[str], str]) -> list[nodes.Node]:
+def _approver(content: IdentityContent, labels: Labels) -> list[nodes.Node]:
     """Position, a space to sign, name and NIP, as on a signed sheet."""
     if not (content.approver_position or content.approver_name or content.approver_nip):
         return []
@@ -122,19 +125,19 @@ def _approver(content: IdentityContent, label: Callable[[str], str]) -> list[nod
         parts.append(paragraph(name, classes=["sop-approver-name"]))
     if content.approver_nip:
         parts.append(
-            paragraph(f"{label('NIP.')} ", *content.approver_nip, classes=["sop-approver-nip"])
+            paragraph(f"{labels('NIP.')} ", *content.approver_nip, classes=["sop-approver-nip"])
         )
     return parts
 
 
 def _list_cell(
     content: IdentityContent,
-    field_label: tuple[str, str],
-    label: Callable[[str], str],
+    field: tuple[str, str],
+    labels: Labels,
     morecols: int = 0,
 ) -> nodes.entry:
-    name, message = field_label
+    name, message = field
     items = content.lists.get(name, [])
-    heading = paragraph(nodes.strong("", f"{label(message)}:"), classes=["sop-label"])
+    heading = paragraph(nodes.strong("", f"{labels(message)}:"), classes=["sop-label"])
     body = numbered_list(items) if items else paragraph("\N{EM DASH}", classes=["sop-empty"])
     return cell(heading, body, classes=["sop-list", f"sop-{name}"], morecols=morecols)

@@ -1,13 +1,28 @@
 """Every doctree node of the extension.
 
 They subclass standard docutils nodes, so a builder that has no visitor of its
-own for them (XML, a third-party builder, …) writes them as their base node.  The
-writers (:mod:`sphinxcontrib_sop.writers`) give each format its visitors.
+own for them (XML, a third-party builder, …) writes them as their base node.
+The writers (:mod:`sphinxcontrib_sop.writers`) give each format its visitors.
+
+A node that draws an SOP names it by page and position (``sop_docname``,
+``sop_index``); :meth:`DrawsProcedure.procedure` finds its model in the ``sop``
+domain, so every writer reads the SOP the same way.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from dataclasses import dataclass
+
 from docutils import nodes
+from sphinx.environment import BuildEnvironment
+
+from ..core.columns import Column
+from ..core.model import Procedure, Step
+from ..domain import get_domain
+
+#: Attribute of a steps-table cell: the :class:`Column` it holds.
+COLUMN_ATTRIBUTE = "sop_column"
 
 
 class sop_procedure(nodes.container):  # noqa: N801 (docutils naming)
@@ -21,19 +36,48 @@ class sop_identity(nodes.container):  # noqa: N801
     """Wraps the identity table; LaTeX writes it in the printed layout."""
 
 
-class sop_flowchart(nodes.container):  # noqa: N801
-    """The flowchart of one SOP; its child is the plain steps table.
+class DrawsProcedure(nodes.Element):
+    """A node drawing the SOP at ``sop_index`` of page ``sop_docname``."""
 
-    ``sop_docname`` and ``sop_index`` find the SOP's model in the ``sop`` domain.
-    """
+    def procedure(self, env: BuildEnvironment) -> Procedure:
+        """The model of the SOP this node draws."""
+        return get_domain(env).procedure_at(self["sop_docname"], self["sop_index"])
 
 
-class sop_graphviz(nodes.General, nodes.Element):  # noqa: N801
+@dataclass(frozen=True)
+class StepRow:
+    """A step and the cells of its row in the steps table, by column."""
+
+    step: Step
+    cells: Mapping[Column, nodes.entry]
+
+
+class sop_flowchart(nodes.container, DrawsProcedure):  # noqa: N801
+    """The official flowchart of one SOP; its child is the plain steps table."""
+
+    def step_rows(self, env: BuildEnvironment) -> list[StepRow]:
+        """Each step with its cells in the steps table: the writer's texts and markup."""
+        body = self.next_node(nodes.tbody)
+        rows = body.children if body is not None else []
+        return [
+            StepRow(
+                step,
+                {
+                    Column(entry[COLUMN_ATTRIBUTE]): entry
+                    for entry in row.children
+                    if COLUMN_ATTRIBUTE in entry
+                },
+            )
+            for step, row in zip(self.procedure(env).steps, rows, strict=True)
+        ]
+
+
+class sop_graphviz(nodes.General, DrawsProcedure):  # noqa: N801
     """The Graphviz flowchart of one SOP.
 
-    ``dot`` is its DOT source, ``sop_id`` the SOP's id and ``caption`` the
-    printed caption (label and SOP title).  Its one child is the description of
-    the flow in words, written by builders that show no picture.
+    ``caption`` is the printed caption (label and SOP title).  Its one child is
+    the description of the flow in words, written by builders that show no
+    picture.
     """
 
     @property

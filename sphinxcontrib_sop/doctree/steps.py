@@ -11,36 +11,37 @@ from collections.abc import Callable, Sequence
 
 from docutils import nodes
 
+from ..core.columns import Column
 from ..core.model import Procedure, Step
-from ..i18n.labels import KIND_LABELS
+from ..core.wording import Labels, flow_text, kind_label
 from .elements import PRINTED_TABLE_STYLE, blank_cell, cell, paragraph, row, table
+from .nodes import COLUMN_ATTRIBUTE
 
-#: Rich content for one step's cell, by the step's position and the column name.
-CellContent = Callable[[int, str], Sequence[nodes.Node]]
-
-ARROW = "\N{RIGHTWARDS ARROW}"
+#: Rich content for one step's cell, by the step's position and the column.
+CellContent = Callable[[int, Column], Sequence[nodes.Node]]
 
 
-def steps_table(
-    procedure: Procedure, content: CellContent, label: Callable[[str], str]
-) -> nodes.table:
-    """The step table of ``procedure``; ``content`` gives each text cell's nodes."""
+def steps_table(procedure: Procedure, content: CellContent, labels: Labels) -> nodes.table:
+    """The step table of ``procedure``; ``content`` gives each text cell's nodes.
+
+    Each cell holding the writer's text is marked with its :class:`Column`.
+    """
     actors = procedure.actors
     widths = (4, 26, *(7,) * len(actors), 14, 8, 14, 9, 14)
     return table(
         widths,
         [
-            _step_row(position, step, actors, content, label)
+            _step_row(position, step, actors, content, labels)
             for position, step in enumerate(procedure.steps)
         ],
-        head=_header(actors, label),
+        head=_header(actors, labels),
         classes=["sop-steps", *PRINTED_TABLE_STYLE, "longtable"],
     )
 
 
-def _header(actors: tuple[str, ...], label: Callable[[str], str]) -> list[nodes.row]:
+def _header(actors: tuple[str, ...], labels: Labels) -> list[nodes.row]:
     def heading(message: str, **span: int) -> nodes.entry:
-        return cell(paragraph(label(message)), **span)
+        return cell(paragraph(labels(message)), **span)
 
     top = [heading("No", morerows=1), heading("Activity", morerows=1)]
     if actors:
@@ -56,43 +57,34 @@ def _header(actors: tuple[str, ...], label: Callable[[str], str]) -> list[nodes.
 
 
 def _step_row(
-    position: int,
-    step: Step,
-    actors: tuple[str, ...],
-    content: CellContent,
-    label: Callable[[str], str],
+    position: int, step: Step, actors: tuple[str, ...], content: CellContent, labels: Labels
 ) -> nodes.row:
-    kind = label(KIND_LABELS[step.kind])
+    kind = kind_label(step, labels)
     actor_cells = [
         cell(paragraph(kind), classes=["sop-acts", f"sop-{step.kind.value}"])
         if actor in step.actors
         else blank_cell(classes=["sop-idle"])
         for actor in actors
     ]
+
+    def written(column: Column) -> nodes.entry:
+        return _text_cell(content(position, column), column)
+
     return row(
         cell(paragraph(str(step.number)), classes=["sop-step-number"]),
-        _text_cell(content(position, "activity"), "sop-activity"),
+        written(Column.ACTIVITY),
         *actor_cells,
-        _text_cell(content(position, "requirements"), "sop-requirements"),
-        _text_cell(content(position, "time"), "sop-time"),
-        _text_cell(content(position, "output"), "sop-output"),
-        cell(paragraph(flow_text(step, label)), classes=["sop-flow"]),
-        _text_cell(content(position, "notes"), "sop-notes"),
+        written(Column.REQUIREMENTS),
+        written(Column.TIME),
+        written(Column.OUTPUT),
+        cell(paragraph(flow_text(step, labels)), classes=["sop-flow"]),
+        written(Column.NOTES),
     )
 
 
-def _text_cell(children: Sequence[nodes.Node], name: str) -> nodes.entry:
+def _text_cell(children: Sequence[nodes.Node], column: Column) -> nodes.entry:
     """A cell with the writer's text; left blank when the writer wrote nothing."""
-    if not children:
-        return blank_cell(classes=[name])
-    return cell(*children, classes=[name])
-
-
-def flow_text(step: Step, label: Callable[[str], str]) -> str:
-    """Where the procedure goes after ``step``: ``→ 4``, ``Ya → 3, Tidak → 6``, ``Selesai``."""
-    if step.flow.ends:
-        return label("End")
-    return ", ".join(
-        f"{exit.label} {ARROW} {exit.target}" if exit.label else f"{ARROW} {exit.target}"
-        for exit in step.flow.exits
-    )
+    classes = [f"sop-{column.value}"]
+    entry = cell(*children, classes=classes) if children else blank_cell(classes=classes)
+    entry[COLUMN_ATTRIBUTE] = column.value
+    return entry

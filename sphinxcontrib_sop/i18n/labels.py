@@ -6,15 +6,13 @@ from pathlib import Path
 
 from sphinx.locale import get_translation
 
-from ..core.model import StepKind
-
 MESSAGE_CATALOG = "sphinxcontrib-sop"
 LOCALE_DIR = Path(__file__).parent / "locale"
 
 _ = get_translation(MESSAGE_CATALOG)
 
 #: Every label the extension prints, by its English text (the message id).
-LABELS = (
+MESSAGES = (
     "SOP number",
     "Date created",
     "Date revised",
@@ -50,16 +48,12 @@ LABELS = (
     "STANDARD OPERATING PROCEDURES",
 )
 
-KIND_LABELS = {
-    StepKind.START: "Start",
-    StepKind.PROCESS: "Process",
-    StepKind.DECISION: "Decision",
-    StepKind.END: "End",
-}
 
+class ProjectLabels:
+    """The project's printed labels: its ``sop_labels`` first, then the catalog.
 
-class Labels:
-    """Looks labels up: the project's ``sop_labels`` first, then the catalog."""
+    Called with a label's English text, it returns the label to print.
+    """
 
     def __init__(self, overrides: dict[str, str]) -> None:
         self.overrides = overrides

@@ -1,121 +1,84 @@
-"""The layout of the official flowchart: symbol boxes and orthogonal arrow routes.
+"""The flowchart as a grid: one row per step, one column per actor, and the arrow routes.
 
-The flowchart is a grid: one row per step, one column per actor.  Each row
-holds exactly one symbol, so an arrow never meets another symbol in the row it
-turns in.  Arrows between consecutive rows run down from the bottom of one
-symbol to the top of the next, turning below the first; every other arrow
-(a jump forward, a loop back, a decision's second exit) leaves its symbol at a
-side, runs along its own lane in a gutter beside the actor columns and enters
-its target from the same side.  Lanes whose vertical spans overlap never share
-an x, and arrows meeting one side of a symbol get distinct heights, so no two
-routes overlap.
+Each row holds exactly one symbol, so an arrow never meets another symbol in
+the row it turns in.  Arrows between consecutive rows run down from the bottom
+of one symbol to the top of the next, turning below the first; every other
+arrow (a jump forward, a loop back, a decision's second exit) leaves its symbol
+at a side, runs along its own lane in a gutter beside the actor columns and
+enters its target from the same side.  Lanes whose vertical spans overlap never
+share an x, and arrows meeting one side of a symbol get distinct heights, so no
+two routes overlap.
 
-Nothing here knows SVG: :mod:`.flowchart_svg` draws this model, and the paging
-model (:func:`paginate`) lays out each printed page with the same code.
+Nothing here knows SVG or TikZ: the writers draw this model, row by row
+(:mod:`.bands`), and the paging model (:mod:`.paging`) lays out each printed
+page with the same code.
 """
 
 from __future__ import annotations
 
 import dataclasses
-import enum
-import itertools
-import string
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from ..core.model import Procedure, Step, StepKind
-
-#: Where the off-page connector's upright sides end, as a fraction of its height.
-CONNECTOR_SHOULDER = 0.6
-
-
-class Symbol(str, enum.Enum):
-    """The five symbols of the SOP AP format, less the arrow."""
-
-    TERMINATOR = "terminator"
-    PROCESS = "process"
-    DECISION = "decision"
-    CONNECTOR = "connector"
-
-
-class Side(str, enum.Enum):
-    TOP = "top"
-    BOTTOM = "bottom"
-    LEFT = "left"
-    RIGHT = "right"
+from .geometry import CONNECTOR_SHOULDER, Box, Point, Side, Style, Symbol
 
 
 @dataclass(frozen=True)
-class Style:
-    """Sizes of the drawing, in CSS pixels."""
+class StepKey:
+    """The node of step ``number``."""
 
-    column_width: float = 112
-    row_height: float = 88
-    connector_row_height: float = 52
-    symbol_y: float = 34  # centre of the symbol below the row's top
-    process_height: float = 36
-    terminator_height: float = 32
-    decision_height: float = 50
-    connector_size: float = 26
-    symbol_margin: float = 14  # between a symbol and its column's edges
-    decision_width: float = 84
-    bend_above_bottom: float = 12  # where arrows to the next row turn
-    lane_gap: float = 10
-    gutter_padding: float = 12
-    port_spacing: float = 9
+    number: int
+
+    @property
+    def text(self) -> str:
+        """What the step's symbol shows: its number."""
+        return str(self.number)
 
 
 @dataclass(frozen=True)
-class Point:
-    x: float
-    y: float
+class ConnectorKey:
+    """One off-page connector of the pair named ``letter``: leaving a page or arriving."""
 
-
-@dataclass(frozen=True)
-class Box:
-    """An axis-aligned rectangle: the bounding box of a symbol."""
-
-    x: float
-    y: float
-    width: float
-    height: float
+    letter: str
+    arriving: bool
 
     @property
-    def cx(self) -> float:
-        return self.x + self.width / 2
+    def text(self) -> str:
+        """What the connector shows: the letter of its pair."""
+        return self.letter
 
-    @property
-    def cy(self) -> float:
-        return self.y + self.height / 2
 
-    @property
-    def right(self) -> float:
-        return self.x + self.width
-
-    @property
-    def bottom(self) -> float:
-        return self.y + self.height
+NodeKey = StepKey | ConnectorKey
 
 
 @dataclass(frozen=True)
 class Node:
     """Something to place in a row: a step's symbol or an off-page connector."""
 
-    key: str
+    key: NodeKey
     symbol: Symbol
     first_column: int
     last_column: int
-    label: str
-    step: int | None = None
+
+    @property
+    def step(self) -> int | None:
+        """The number of the node's step; ``None`` for a connector."""
+        return self.key.number if isinstance(self.key, StepKey) else None
+
+    @property
+    def text(self) -> str:
+        """What the symbol shows: the step number, or the connector's letter."""
+        return self.key.text
 
 
 @dataclass(frozen=True)
 class Link:
-    """An arrow to route from one node to another."""
+    """An arrow to route from one node to another; ``branch`` names a decision's exit."""
 
-    source: str
-    target: str
-    label: str | None = None
+    source: NodeKey
+    target: NodeKey
+    branch: str | None = None
 
 
 @dataclass(frozen=True)
@@ -196,7 +159,11 @@ class Layout:
     def column_left(self, column: int) -> float:
         return self.left_gutter + column * self.style.column_width
 
-    def symbol(self, key: str) -> PlacedSymbol:
+    def column_edges(self) -> tuple[float, ...]:
+        """The x of every actor column's edges, from the first column's left to the last's right."""
+        return tuple(self.column_left(column) for column in range(self.column_count + 1))
+
+    def symbol(self, key: NodeKey) -> PlacedSymbol:
         return next(symbol for symbol in self.symbols if symbol.node.key == key)
 
 
@@ -216,28 +183,15 @@ def step_nodes(procedure: Procedure) -> list[Node]:
     nodes = []
     for step in procedure.steps:
         columns = sorted(column_of[actor] for actor in step.actors if actor in column_of) or [0]
-        nodes.append(
-            Node(
-                key=step_key(step.number),
-                symbol=step_symbol(step),
-                first_column=columns[0],
-                last_column=columns[-1],
-                label=str(step.number),
-                step=step.number,
-            )
-        )
+        nodes.append(Node(StepKey(step.number), step_symbol(step), columns[0], columns[-1]))
     return nodes
-
-
-def step_key(number: int) -> str:
-    return f"step-{number}"
 
 
 def step_links(procedure: Procedure) -> list[Link]:
     """One link per edge of the procedure, to the first step with the target number."""
     known = {step.number for step in procedure.steps}
     return [
-        Link(step_key(edge.source), step_key(edge.target), edge.label)
+        Link(StepKey(edge.source), StepKey(edge.target), edge.label)
         for edge in procedure.edges
         if edge.target in known
     ]
@@ -462,123 +416,3 @@ class _Router:
         start = Point(source.border_x(route.exit_side, route.exit_y), route.exit_y)
         end = Point(target.border_x(route.entry_side, route.entry_y), route.entry_y)
         return [start, Point(lane_x, start.y), Point(lane_x, end.y), end]
-
-
-# -- paging ----------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Page:
-    """One printed page of a flowchart: its steps and its own layout."""
-
-    steps: tuple[int, ...]
-    layout: Layout
-
-
-def paginate(
-    procedure: Procedure,
-    page_height: float,
-    style: Style | None = None,
-    step_height: Callable[[int], float] | None = None,
-) -> list[Page]:
-    """Split the flowchart into pages no taller than ``page_height`` (at least a step each).
-
-    ``step_height`` gives the height a step's row will take when printed (its
-    texts may need more than the drawing); by default the style's row height.
-
-    Breaks fall between steps.  Every arrow that crosses a break gets a pair of
-    off-page connectors with one label: below the last symbol of the earlier
-    page and above the first symbol of the later page.  An arrow crossing
-    several breaks gets a pair at each, joined on the pages between.
-    """
-    style = style or Style()
-    nodes = [row.node for row in lay_out_procedure(procedure, style).rows]
-    links = step_links(procedure)
-    heights = {
-        node.key: step_height(node.step) if step_height and node.step else style.row_height
-        for node in nodes
-    }
-    chunks = _break_into_pages(nodes, links, page_height, heights, style)
-    page_of = {node.key: index for index, chunk in enumerate(chunks) for node in chunk}
-    tops: list[list[Node]] = [[] for _ in chunks]
-    bottoms: list[list[Node]] = [[] for _ in chunks]
-    page_links: list[list[Link]] = [[] for _ in chunks]
-    labels = _connector_labels()
-    columns = {node.key: node.first_column for node in nodes}
-    for link in links:
-        first, last = page_of[link.source], page_of[link.target]
-        direction = 1 if last >= first else -1
-        current, label_text = link.source, link.label
-        for page in range(first, last, direction):
-            label = next(labels)
-            column = columns[link.source] if page == first else columns[link.target]
-            leaving = Node(f"connector-{label}-out", Symbol.CONNECTOR, column, column, label)
-            arriving = Node(f"connector-{label}-in", Symbol.CONNECTOR, column, column, label)
-            # Going down, the pair sits below this page and above the next;
-            # a loop back leaves from the top of this page to the bottom of the one before.
-            (bottoms if direction == 1 else tops)[page].append(leaving)
-            (tops if direction == 1 else bottoms)[page + direction].append(arriving)
-            page_links[page].append(Link(current, leaving.key, label_text))
-            current, label_text = arriving.key, None
-        page_links[last].append(Link(current, link.target, label_text))
-    column_count = max(len(procedure.actors), 1)
-    return [
-        Page(
-            tuple(node.step for node in chunk if node.step is not None),
-            lay_out(
-                [*tops[index], *chunk, *bottoms[index]], page_links[index], column_count, style
-            ),
-        )
-        for index, chunk in enumerate(chunks)
-    ]
-
-
-def _break_into_pages(
-    nodes: list[Node],
-    links: list[Link],
-    page_height: float,
-    heights: dict[str, float],
-    style: Style,
-) -> list[list[Node]]:
-    """Fill each page with steps while it, with its connectors, fits the height."""
-    position = {node.key: index for index, node in enumerate(nodes)}
-    chunks: list[list[Node]] = []
-    for node in nodes:
-        candidate = [*chunks[-1], node] if chunks else [node]
-        if chunks and _page_height(candidate, links, position, heights, style) <= page_height:
-            chunks[-1].append(node)
-        else:
-            chunks.append([node])
-    return chunks
-
-
-def _page_height(
-    chunk: list[Node],
-    links: list[Link],
-    position: dict[str, int],
-    heights: dict[str, float],
-    style: Style,
-) -> float:
-    """Height of a page holding ``chunk``, with the connectors its breaks need.
-
-    An arrow with one end on the page needs one connector there; an arrow
-    jumping over the whole page needs two (it arrives and leaves again).
-    """
-    first, last = position[chunk[0].key], position[chunk[-1].key]
-    connectors = 0
-    for link in links:
-        ends = sorted((position[link.source], position[link.target]))
-        inside = [first <= end <= last for end in ends]
-        if inside[0] != inside[1]:
-            connectors += 1
-        elif not inside[0] and ends[0] < first and ends[1] > last:
-            connectors += 2
-    rows = sum(heights[node.key] for node in chunk)
-    return rows + connectors * style.connector_row_height
-
-
-def _connector_labels() -> Iterator[str]:
-    """A, B, …, Z, AA, AB, …"""
-    for size in itertools.count(1):
-        for letters in itertools.product(string.ascii_uppercase, repeat=size):
-            yield "".join(letters)

@@ -13,6 +13,7 @@ from sphinx.environment.collectors import EnvironmentCollector
 from ...doctree.nodes import sop_graphviz
 from .pictures import PICTURE_FORMATS
 from .render import FILE_PREFIX, file_name
+from .source import view_dot
 
 #: Environment attribute: the DOT sources each document draws, by docname.
 SOURCES = "sop_graphviz_sources"
@@ -32,7 +33,7 @@ class GraphvizSourceCollector(EnvironmentCollector):
         sources(env).update({name: theirs[name] for name in docnames if name in theirs})
 
     def process_doc(self, app: Sphinx, doctree: nodes.document) -> None:
-        drawn = tuple(view["dot"] for view in doctree.findall(sop_graphviz))
+        drawn = tuple(view_dot(view, app.env) for view in doctree.findall(sop_graphviz))
         if drawn:
             sources(app.env)[app.env.docname] = drawn
 

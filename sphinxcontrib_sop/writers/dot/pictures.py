@@ -18,6 +18,7 @@ from sphinx.util import logging
 
 from ...doctree.nodes import sop_graphviz
 from .render import GraphvizFailedError, GraphvizMissingError, render
+from .source import view_dot
 
 logger = logging.getLogger(__name__)
 
@@ -55,7 +56,8 @@ def picture(builder: Builder, node: sop_graphviz, outdir: Path) -> Path | None:
     """The rendered file, or ``None`` after a warning when ``dot`` fails."""
     command = builder.config.graphviz_dot
     try:
-        return render(node["dot"], PICTURE_FORMATS[builder.format], outdir, command)
+        dot = view_dot(node, builder.env)
+        return render(dot, PICTURE_FORMATS[builder.format], outdir, command)
     except GraphvizMissingError:
         _warn_once(builder, "missing", MISSING, command, location=node)
     except GraphvizFailedError as error:

@@ -18,12 +18,14 @@ flowcharts on one page never share an id.
 from __future__ import annotations
 
 import textwrap
-from collections.abc import Callable
 
 import graphviz
+from sphinx.environment import BuildEnvironment
 
 from ...core.model import Procedure, Step, StepKind
-from ...i18n.labels import KIND_LABELS
+from ...core.wording import Labels, kind_label
+from ...doctree.nodes import sop_graphviz
+from ...i18n.labels import ProjectLabels
 
 #: Characters per line of a node's text; diamonds grow fast, so they get fewer.
 WRAP_WIDTH = 28
@@ -44,7 +46,7 @@ _SHAPES: dict[StepKind, dict[str, str]] = {
 _BACK_EDGE = {"constraint": "false", "tailport": "e", "headport": "e"}
 
 
-def procedure_dot(procedure: Procedure, label: Callable[[str], str]) -> str:
+def procedure_dot(procedure: Procedure, labels: Labels) -> str:
     """The DOT source of the top-to-bottom flowchart of ``procedure``."""
     graph = graphviz.Digraph(
         name=procedure.id,
@@ -76,7 +78,7 @@ def procedure_dot(procedure: Procedure, label: Callable[[str], str]) -> str:
             node_name(step.number),
             literal("\n".join(node_lines(step))),
             id=f"{procedure.id}-step-{step.number}",
-            tooltip=literal(label(KIND_LABELS[step.kind])),
+            tooltip=literal(kind_label(step, labels)),
             **_SHAPES[step.kind],
         )
     position = {step.number: index for index, step in enumerate(procedure.steps)}
@@ -92,6 +94,11 @@ def procedure_dot(procedure: Procedure, label: Callable[[str], str]) -> str:
             **_BACK_EDGE if backwards else {},
         )
     return graph.source
+
+
+def view_dot(view: sop_graphviz, env: BuildEnvironment) -> str:
+    """The DOT source of the flowchart a Graphviz view shows, with the project's labels."""
+    return procedure_dot(view.procedure(env), ProjectLabels(env.config.sop_labels))
 
 
 def node_name(number: int) -> str:

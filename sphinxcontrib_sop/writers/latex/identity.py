@@ -14,6 +14,7 @@ from docutils import nodes
 from sphinx.writers.latex import LaTeXTranslator
 
 from ...doctree.nodes import sop_identity
+from .rendering import cell_latex
 
 #: Fractions of the line width: owner block, field labels, field values.
 OWNER, LABEL, VALUE = 0.40, 0.17, 0.43
@@ -28,7 +29,7 @@ def visit_identity(translator: LaTeXTranslator, node: sop_identity) -> None:
     lists = _cells(table, "sop-list")
     write = translator.body.append
     fields = " \\\\ \\hline\n".join(
-        f"{_render(translator, label)} & {_render(translator, value)}"
+        f"{cell_latex(translator, label)} & {cell_latex(translator, value)}"
         for label, value in zip(labels, values, strict=False)
     )
     write(
@@ -37,7 +38,7 @@ def visit_identity(translator: LaTeXTranslator, node: sop_identity) -> None:
         "\\setlength\\LTleft{0pt}\\setlength\\LTright{\\fill}%\n"
         f"\\begin{{tabular}}{{|>{{\\centering\\arraybackslash}}m{{\\dimexpr{OWNER}\\sopidwidth-2\\tabcolsep}}"
         f"|@{{}}m{{{LABEL + VALUE}\\sopidwidth}}@{{}}|}}\\hline\n"
-        f"{_render(translator, owner[0]) if owner else ''} &\n"
+        f"{cell_latex(translator, owner[0]) if owner else ''} &\n"
         f"\\begin{{tabular}}{{>{{\\raggedright\\arraybackslash\\bfseries}}"
         f"p{{\\dimexpr{LABEL}\\sopidwidth-2\\tabcolsep}}|"
         f">{{\\raggedright\\arraybackslash}}p{{\\dimexpr{VALUE}\\sopidwidth-2\\tabcolsep-0.8pt}}}}\n"
@@ -49,7 +50,7 @@ def visit_identity(translator: LaTeXTranslator, node: sop_identity) -> None:
         f"p{{\\dimexpr{LABEL + VALUE}\\sopidwidth-2\\tabcolsep-0.8pt}}|}}\n"
     )
     for left, right in zip(lists[::2], lists[1::2], strict=False):
-        write(f"{_render(translator, left)} & {_render(translator, right)} \\\\ \\hline\n")
+        write(f"{cell_latex(translator, left)} & {cell_latex(translator, right)} \\\\ \\hline\n")
     write("\\end{longtable}\\endgroup\n")
     raise nodes.SkipNode
 
@@ -58,13 +59,3 @@ def _cells(table: nodes.table | None, name: str) -> list[nodes.entry]:
     if table is None:
         return []
     return [entry for entry in table.findall(nodes.entry) if name in entry["classes"]]
-
-
-def _render(translator: LaTeXTranslator, entry: nodes.entry) -> str:
-    """The LaTeX of a cell's content, as the translator writes it."""
-    start = len(translator.body)
-    for child in entry.children:
-        child.walkabout(translator)
-    text = "".join(translator.body[start:]).strip()
-    del translator.body[start:]
-    return text

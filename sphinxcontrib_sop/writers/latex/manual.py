@@ -21,7 +21,8 @@ from sphinx.util.osutil import ensuredir
 from sphinx.util.texescape import escape
 
 from ...config import setting
-from ...i18n.labels import Labels
+from ...i18n.labels import ProjectLabels
+from ...layout.sheet import CELL_PADDING
 
 logger = logging.getLogger(__name__)
 
@@ -71,7 +72,7 @@ SUPPORT = r"""
     #2
   \end{tikzpicture}}
 \newenvironment{sopflowchart}
-  {\begingroup\footnotesize\setlength\tabcolsep{2.5pt}%
+  {\begingroup\footnotesize\setlength\tabcolsep{@PADDING@pt}%
    \renewcommand\arraystretch{1}\setlength\extrarowheight{0pt}%
    \setlength\LTpre{0pt}\setlength\LTpost{0pt}\raggedright}
   {\endgroup}
@@ -122,7 +123,7 @@ def write_support_package(app: Sphinx) -> None:
     size = PAPER_SIZES[setting(app.config, "sop_paper")]
     paper_tex = f"\\geometry{{paperwidth={size[0]},paperheight={size[1]}}}"
     cover = _cover(app, outdir) if wants_cover(app.config) else ""
-    text = _fill(SUPPORT, PAPER=paper_tex, COVER=cover)
+    text = _fill(SUPPORT, PAPER=paper_tex, PADDING=f"{CELL_PADDING:g}", COVER=cover)
     temporary = outdir / f"{PACKAGE}.sty.tmp"
     temporary.write_text(text, encoding="utf-8")
     os.replace(temporary, outdir / f"{PACKAGE}.sty")
@@ -130,7 +131,7 @@ def write_support_package(app: Sphinx) -> None:
 
 def _cover(app: Sphinx, outdir: Path) -> str:
     config = app.config
-    label = Labels(config.sop_labels)
+    labels = ProjectLabels(config.sop_labels)
     logo = ""
     if config.sop_logo:
         source = Path(app.srcdir) / config.sop_logo
@@ -141,7 +142,7 @@ def _cover(app: Sphinx, outdir: Path) -> str:
     return _fill(
         COVER,
         LOGO=logo,
-        HEADING=escape(label("STANDARD OPERATING PROCEDURES")),
+        HEADING=escape(labels("STANDARD OPERATING PROCEDURES")),
         AGENCY=escape(config.sop_agency.upper()),
         UNIT=escape(config.sop_unit.upper()),
         ADDRESS=escape(config.sop_address),

@@ -1,0 +1,47 @@
+"""How the extension words a procedure: step kinds, where a step goes next, step summaries.
+
+Printed labels are given as their English message ids and translated by the
+caller's ``labels`` (see :mod:`sphinxcontrib_sop.i18n`), so nothing here
+depends on Sphinx.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from .model import Step, StepKind
+
+#: Translates a label's English message id into the printed label.
+Labels = Callable[[str], str]
+
+ARROW = "\N{RIGHTWARDS ARROW}"
+
+#: The label message of each kind of step.
+KIND_MESSAGES = {
+    StepKind.START: "Start",
+    StepKind.PROCESS: "Process",
+    StepKind.DECISION: "Decision",
+    StepKind.END: "End",
+}
+
+
+def kind_label(step: Step, labels: Labels) -> str:
+    """The printed kind of ``step``: Mulai, Proses, Keputusan or Selesai."""
+    return labels(KIND_MESSAGES[step.kind])
+
+
+def flow_text(step: Step, labels: Labels) -> str:
+    """Where the procedure goes after ``step``: ``→ 4``, ``Ya → 3, Tidak → 6``, ``Selesai``."""
+    if step.flow.ends:
+        return labels("End")
+    return ", ".join(
+        f"{way.label} {ARROW} {way.target}" if way.label else f"{ARROW} {way.target}"
+        for way in step.flow.exits
+    )
+
+
+def performed_by(step: Step) -> str:
+    """``Menerima surat (Staf TU, Kasubbag Umum)``: the activity and who performs it."""
+    if not step.actors:
+        return step.activity
+    return f"{step.activity} ({', '.join(step.actors)})"

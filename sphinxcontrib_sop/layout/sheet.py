@@ -1,0 +1,137 @@
+"""The flowchart sheet around the drawing: text column widths, pages and the print style.
+
+The sheet is the official table: No and Kegiatan left of the drawing, the
+Mutu Baku columns and Keterangan right of it.  On screen sizes are CSS pixels;
+in print (the PDF) they are points, and the drawing is scaled to the page.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from ..core.columns import Column
+from ..core.model import Procedure, Step
+from .geometry import Style
+from .grid import Layout, lay_out_procedure
+from .paging import Page, paginate
+
+#: The text columns left of the drawing, then those right of it.
+LEFT_COLUMNS = (Column.NUMBER, Column.ACTIVITY)
+RIGHT_COLUMNS = (Column.REQUIREMENTS, Column.TIME, Column.OUTPUT, Column.NOTES)
+#: The columns whose texts the writer typed, kept with their markup.
+WRITTEN_COLUMNS = (Column.ACTIVITY, *RIGHT_COLUMNS)
+
+# -- on screen ---------------------------------------------------------------------
+
+#: Widths of the text columns on screen, in CSS pixels.
+SCREEN_WIDTHS = {
+    Column.NUMBER: 44,
+    Column.ACTIVITY: 220,
+    Column.REQUIREMENTS: 132,
+    Column.TIME: 84,
+    Column.OUTPUT: 132,
+    Column.NOTES: 150,
+}
+#: The printable width of an A4 landscape page in CSS pixels (277 mm between the
+#: print stylesheet's margins, a little less): printing scales a wider sheet to it.
+BROWSER_PRINT_WIDTH = 1040
+
+
+def screen_width(layout: Layout) -> float:
+    """The width of the sheet on screen: the text columns and the drawing."""
+    return layout.width + sum(SCREEN_WIDTHS.values())
+
+
+def browser_print_zoom(layout: Layout) -> float:
+    """How much the browser's print scales the sheet down to fit a landscape page."""
+    return round(min(1.0, BROWSER_PRINT_WIDTH / screen_width(layout)), 3)
+
+
+# -- in print ----------------------------------------------------------------------
+
+#: Widths of the text columns in print, in points.
+PRINT_WIDTHS = {
+    Column.NUMBER: 14,
+    Column.ACTIVITY: 104,
+    Column.REQUIREMENTS: 62,
+    Column.TIME: 38,
+    Column.OUTPUT: 62,
+    Column.NOTES: 66,
+}
+#: The space each side of a printed cell's text, in points.
+CELL_PADDING = 2.5
+#: The usable landscape page: width and height of the text area, in points,
+#: for A4 and F4 with Sphinx's margins (the header rows take part of it).
+PAGE_AREAS = {"a4": (665.0, 470.0), "f4": (800.0, 480.0)}
+HEADER_HEIGHT = 40.0
+#: Rough metrics of the printed cells' text, to decide where pages break.
+CHARACTER_WIDTH = 3.9
+LINE_HEIGHT = 9.6
+
+
+@dataclass(frozen=True)
+class PrintedFlowchart:
+    """The pages of one SOP's flowchart and the style they are drawn in."""
+
+    style: Style
+    pages: list[Page]
+
+
+def printed_flowchart(procedure: Procedure, paper: str) -> PrintedFlowchart:
+    """Lay the flowchart out for landscape pages of ``paper`` (``a4`` or ``f4``)."""
+    width, height = PAGE_AREAS[paper]
+    drawing = width - print_text_width()
+    style = print_style(len(procedure.actors), drawing)
+    gutters = lay_out_procedure(procedure, style)
+    spare = drawing - gutters.width
+    if spare < 0:  # routing gutters took more room: narrow the columns to fit
+        style = print_style(len(procedure.actors), drawing + spare)
+    steps = {step.number: step for step in procedure.steps}
+    pages = paginate(
+        procedure,
+        height - HEADER_HEIGHT,
+        style,
+        step_height=lambda number: estimated_height(steps[number], style),
+    )
+    return PrintedFlowchart(style, pages)
+
+
+def print_style(column_count: int, drawing_width: float) -> Style:
+    """A style in points whose columns share ``drawing_width``, scaled from the screen's."""
+    screen = Style()
+    column = max(34.0, min(70.0, (drawing_width - 30) / max(column_count, 1)))
+    scale = column / screen.column_width
+    return Style(
+        column_width=column,
+        row_height=max(40.0, screen.row_height * scale),
+        connector_row_height=30.0,
+        symbol_y=max(16.0, screen.symbol_y * scale),
+        process_height=max(15.0, screen.process_height * scale),
+        terminator_height=max(14.0, screen.terminator_height * scale),
+        decision_height=max(20.0, screen.decision_height * scale),
+        connector_size=14.0,
+        symbol_margin=max(4.0, screen.symbol_margin * scale),
+        decision_width=max(26.0, screen.decision_width * scale),
+        bend_above_bottom=max(5.0, screen.bend_above_bottom * scale),
+        lane_gap=5.0,
+        gutter_padding=6.0,
+        port_spacing=4.0,
+        label_gap=1.5,
+        arrowhead_length=4.0,
+        arrowhead_half_width=1.75,
+    )
+
+
+def print_text_width() -> float:
+    """Width of the printed text columns with their padding and rules."""
+    return sum(PRINT_WIDTHS.values()) + 2 * CELL_PADDING * len(PRINT_WIDTHS) + 8
+
+
+def estimated_height(step: Step, style: Style) -> float:
+    """A generous estimate of a step's printed row height, for choosing page breaks."""
+    lines = 1
+    for column in WRITTEN_COLUMNS:
+        per_line = max(int(PRINT_WIDTHS[column] / CHARACTER_WIDTH), 1)
+        lines = max(lines, math.ceil(len(step.text(column)) * 1.15 / per_line))
+    return max(style.row_height, lines * LINE_HEIGHT + 6)
