@@ -39,7 +39,7 @@ def test_each_arrow_names_its_steps_and_branch(app):
     parts = flowchart(app).select("g.sop-arrow")
     arrows = {(g["data-from"], g["data-to"], g.get("data-branch")) for g in parts}
     edges = {
-        (str(edge.source), str(edge.target), edge.label.casefold() if edge.label else None)
+        (str(edge.source), str(edge.target), edge.branch.casefold() if edge.branch else None)
         for edge in procedure(app, "bappeda-um-01").edges
     }
     assert (

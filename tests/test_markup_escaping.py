@@ -84,7 +84,7 @@ def test_model_keeps_text(html_app: SphinxTestApp) -> None:
     assert sop.actors == (CLERK, HEAD)
     assert sop.steps[0].activity == ACTIVITY
     assert sop.steps[0].notes == NOTES
-    assert [exit.label for exit in sop.steps[1].flow.exits] == [
+    assert [way_out.branch for way_out in sop.steps[1].flow.exits] == [
         f"{SCRIPT} \\y {{y}} {SPECIALS}",
         'No "dq" &',
     ]

@@ -734,7 +734,7 @@ def test_parse_flow_returns_or_raises_flow_error(text: str) -> None:
         assert str(result)  # a message that says what to write
     else:
         assert isinstance(result, WrittenFlow)
-        assert all(isinstance(exit.target, int) for exit in result.exits)
+        assert all(isinstance(way_out.target, int) for way_out in result.exits)
 
 
 @settings(max_examples=200, deadline=None)
@@ -775,7 +775,7 @@ def test_read_step_table_and_check_flow_never_raise(drawn) -> None:
     assert result.steps == () or len(result.steps) == len(raw.rows)
     existing = set(numbers)
     for each in result.steps:
-        assert all(exit.target in existing for exit in each.flow.exits)
+        assert all(way_out.target in existing for way_out in each.flow.exits)
         assert set(each.actors) <= set(result.actors)
     problems = check_flow(result.steps)
     assert all(isinstance(problem, Problem) for problem in problems)

@@ -11,7 +11,7 @@ END_WORDS = frozenset({"selesai", "end", "stop", "finish"})
 FLOW_FORMS = "a step number, 'Ya: 3, Tidak: 6' or 'Selesai'"
 
 _JUMP = re.compile(r"(?:(?:ke|to|goto)\s+|→\s*|->\s*)?(\d{1,9})\.?", re.IGNORECASE)
-_BRANCH = re.compile(r"(?P<label>.+?)\s*(?::|→|->|=)\s*(?P<target>.*)")
+_BRANCH = re.compile(r"(?P<branch>.+?)\s*(?::|→|->|=)\s*(?P<target>.*)")
 _SEPARATORS = re.compile(r"[,;\n]")
 
 
@@ -49,11 +49,11 @@ def _parse_branch(part: str) -> Exit:
                 "targets: label each exit of a decision, as in 'Ya: 3, Tidak: 6'"
             )
         raise FlowError(f"cannot read the flow exit {part!r}: write {FLOW_FORMS}")
-    label, target = match["label"].strip(), match["target"].strip()
+    branch, target = match["branch"].strip(), match["target"].strip()
     jump = _JUMP.fullmatch(target)
     if not jump:
         raise FlowError(
-            f"the exit {label!r} must name a step number, not {target!r}; to end the "
+            f"the exit {branch!r} must name a step number, not {target!r}; to end the "
             "procedure there, point it to a step whose Alur is 'Selesai'"
         )
-    return Exit(int(jump[1]), label)
+    return Exit(int(jump[1]), branch)

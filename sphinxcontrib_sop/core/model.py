@@ -55,10 +55,10 @@ class DateField:
 
 @dataclass(frozen=True)
 class Exit:
-    """One way out of a step: to step ``target``, labelled for a decision."""
+    """One way out of a step: to step ``target``; a decision names its ``branch`` (Ya, Tidak)."""
 
     target: int
-    label: str | None = None
+    branch: str | None = None
 
 
 @dataclass(frozen=True)
@@ -77,7 +77,7 @@ class Flow:
     @property
     def is_decision(self) -> bool:
         """Whether the flow branches into labelled exits."""
-        return len(self.exits) > 1 and all(exit.label for exit in self.exits)
+        return len(self.exits) > 1 and all(way_out.branch for way_out in self.exits)
 
 
 @dataclass(frozen=True)
@@ -113,11 +113,11 @@ class Step:
 
 @dataclass(frozen=True)
 class Edge:
-    """An arrow of the flowchart, from step ``source`` to step ``target``."""
+    """An arrow of the flowchart, from step ``source`` to step ``target``, on ``branch``."""
 
     source: int
     target: int
-    label: str | None = None
+    branch: str | None = None
 
 
 @dataclass(frozen=True)
@@ -152,15 +152,11 @@ class Procedure:
     docname: str = ""
     line: int | None = None
 
-    def step(self, number: int) -> Step | None:
-        """The step with ``number``, or ``None``."""
-        return next((step for step in self.steps if step.number == number), None)
-
     @property
     def edges(self) -> tuple[Edge, ...]:
         """Every arrow of the flowchart, in step order."""
         return tuple(
-            Edge(step.number, exit.target, exit.label)
+            Edge(step.number, way_out.target, way_out.branch)
             for step in self.steps
-            for exit in step.flow.exits
+            for way_out in step.flow.exits
         )

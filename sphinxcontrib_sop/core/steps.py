@@ -208,9 +208,9 @@ def _resolve_flows(
     for position, (reader, number, flow) in enumerate(zip(rows, numbers, written, strict=True)):
         text = reader.text(Column.FLOW)
         exits = tuple(
-            _valid_exit(exit, number, existing, reader.line, problems) for exit in flow.exits
+            _valid_exit(way_out, number, existing, reader.line, problems) for way_out in flow.exits
         )
-        kept = tuple(exit for exit in exits if exit is not None)
+        kept = tuple(way_out for way_out in exits if way_out is not None)
         if flow.ends:
             flows.append(Flow(text, (), ends=True))
         elif kept:
@@ -223,20 +223,20 @@ def _resolve_flows(
 
 
 def _valid_exit(
-    exit: Exit, number: int, existing: set[int], line: int | None, problems: list[Problem]
+    way_out: Exit, number: int, existing: set[int], line: int | None, problems: list[Problem]
 ) -> Exit | None:
-    where = f"the exit {exit.label!r}" if exit.label else "the flow"
-    if exit.target not in existing:
+    where = f"the exit {way_out.branch!r}" if way_out.branch else "the flow"
+    if way_out.target not in existing:
         problems.append(
             Problem(
-                f"{where} of step {number} goes to step {exit.target}, which does not exist: "
+                f"{where} of step {number} goes to step {way_out.target}, which does not exist: "
                 "write the number of a step in this table",
                 line,
                 "flow",
             )
         )
         return None
-    if exit.target == number:
+    if way_out.target == number:
         problems.append(
             Problem(
                 f"{where} of step {number} goes back to step {number} itself: point it to the "
@@ -246,7 +246,7 @@ def _valid_exit(
             )
         )
         return None
-    return exit
+    return way_out
 
 
 def _kind(position: int, flow: Flow) -> StepKind:

@@ -35,9 +35,9 @@ def check_flow(steps: tuple[Step, ...]) -> list[Problem]:
 
 
 def _check_exits(step: Step) -> list[Problem]:
-    labels = [exit.label for exit in step.flow.exits if exit.label]
+    branches = [way_out.branch for way_out in step.flow.exits if way_out.branch]
     problems = []
-    if labels and len(step.flow.exits) != 2:
+    if branches and len(step.flow.exits) != 2:
         problems.append(
             Problem(
                 f"step {step.number} is a decision with {len(step.flow.exits)} exit(s), but a "
@@ -46,11 +46,11 @@ def _check_exits(step: Step) -> list[Problem]:
                 "flow",
             )
         )
-    for label, count in Counter(label.casefold() for label in labels).items():
+    for branch, count in Counter(branch.casefold() for branch in branches).items():
         if count > 1:
             problems.append(
                 Problem(
-                    f"step {step.number} labels two exits {label!r}: give each exit its own "
+                    f"step {step.number} labels two exits {branch!r}: give each exit its own "
                     "label, as in 'Ya: 3, Tidak: 6'",
                     step.line,
                     "flow",
@@ -68,10 +68,10 @@ def _check_reachable(steps: tuple[Step, ...]) -> list[Problem]:
     reached = {steps[0].number}
     pending = [steps[0]]
     while pending:
-        for exit in pending.pop().flow.exits:
-            if exit.target not in reached:
-                reached.add(exit.target)
-                pending.append(by_number[exit.target])
+        for way_out in pending.pop().flow.exits:
+            if way_out.target not in reached:
+                reached.add(way_out.target)
+                pending.append(by_number[way_out.target])
     return [
         Problem(
             f"no path reaches step {step.number}: point the flow of an earlier step to it, "

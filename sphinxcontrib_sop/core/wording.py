@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from .model import Step, StepKind
+from .model import Exit, Step, StepKind
 
 #: Translates a label's English message id into the printed label.
 Labels = Callable[[str], str]
@@ -34,10 +34,12 @@ def flow_text(step: Step, labels: Labels) -> str:
     """Where the procedure goes after ``step``: ``→ 4``, ``Ya → 3, Tidak → 6``, ``Selesai``."""
     if step.flow.ends:
         return labels("End")
-    return ", ".join(
-        f"{way.label} {ARROW} {way.target}" if way.label else f"{ARROW} {way.target}"
-        for way in step.flow.exits
-    )
+    return ", ".join(_way_out_text(way_out) for way_out in step.flow.exits)
+
+
+def _way_out_text(way_out: Exit) -> str:
+    arrow = f"{ARROW} {way_out.target}"
+    return f"{way_out.branch} {arrow}" if way_out.branch else arrow
 
 
 def performed_by(step: Step) -> str:

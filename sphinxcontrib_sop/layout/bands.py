@@ -157,11 +157,11 @@ def _arrow_part(arrow: Arrow, row: Row, style: Style) -> ArrowPart:
         clipped = clip(start, end, row)
         if clipped:
             segments.append(Segment(*clipped, has_tip=index == last and tip_inside))
-    label = None
+    branch_label = None
     first = arrow.points[0]
     if arrow.link.branch and row.top <= first.y <= row.bottom:
-        label = _branch_label(arrow, style)
-    return ArrowPart(arrow, tuple(segments), label)
+        branch_label = _branch_label(arrow, style)
+    return ArrowPart(arrow, tuple(segments), branch_label)
 
 
 def _branch_label(arrow: Arrow, style: Style) -> BranchLabel:

@@ -191,7 +191,7 @@ def step_links(procedure: Procedure) -> list[Link]:
     """One link per edge of the procedure, to the first step with the target number."""
     known = {step.number for step in procedure.steps}
     return [
-        Link(StepKey(edge.source), StepKey(edge.target), edge.label)
+        Link(StepKey(edge.source), StepKey(edge.target), edge.branch)
         for edge in procedure.edges
         if edge.target in known
     ]

@@ -89,7 +89,7 @@ def procedure_dot(procedure: Procedure, labels: Labels) -> str:
         graph.edge(
             node_name(edge.source),
             node_name(edge.target),
-            label=literal(f" {edge.label} ") if edge.label else None,
+            label=literal(f" {edge.branch} ") if edge.branch else None,
             id=f"{procedure.id}-edge-{index}",
             **_BACK_EDGE if backwards else {},
         )

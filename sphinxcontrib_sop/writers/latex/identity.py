@@ -16,38 +16,38 @@ from sphinx.writers.latex import LaTeXTranslator
 from ...doctree.nodes import sop_identity
 from .rendering import cell_latex
 
-#: Fractions of the line width: owner block, field labels, field values.
-OWNER, LABEL, VALUE = 0.40, 0.17, 0.43
+#: Shares of the line width: the owner block, the fields' names, their values.
+OWNER_SHARE, NAME_SHARE, VALUE_SHARE = 0.40, 0.17, 0.43
 
 
 def visit_identity(translator: LaTeXTranslator, node: sop_identity) -> None:
     """The owner block beside the fields, then the grid of lists."""
     table = node.next_node(nodes.table)
     owner = _cells(table, "sop-owner")
-    labels = _cells(table, "sop-label")
+    names = _cells(table, "sop-label")
     values = _cells(table, "sop-value")
     lists = _cells(table, "sop-list")
     write = translator.body.append
     fields = " \\\\ \\hline\n".join(
-        f"{cell_latex(translator, label)} & {cell_latex(translator, value)}"
-        for label, value in zip(labels, values, strict=False)
+        f"{cell_latex(translator, name)} & {cell_latex(translator, value)}"
+        for name, value in zip(names, values, strict=False)
     )
     write(
         "\n\\par\\noindent\\begingroup\\small\\setlength\\tabcolsep{4pt}"
         "\\setlength\\sopidwidth{\\linewidth}\\setlength\\LTpre{0pt}\\setlength\\LTpost{6pt}"
         "\\setlength\\LTleft{0pt}\\setlength\\LTright{\\fill}%\n"
-        f"\\begin{{tabular}}{{|>{{\\centering\\arraybackslash}}m{{\\dimexpr{OWNER}\\sopidwidth-2\\tabcolsep}}"
-        f"|@{{}}m{{{LABEL + VALUE}\\sopidwidth}}@{{}}|}}\\hline\n"
+        f"\\begin{{tabular}}{{|>{{\\centering\\arraybackslash}}m{{\\dimexpr{OWNER_SHARE}\\sopidwidth-2\\tabcolsep}}"
+        f"|@{{}}m{{{NAME_SHARE + VALUE_SHARE}\\sopidwidth}}@{{}}|}}\\hline\n"
         f"{cell_latex(translator, owner[0]) if owner else ''} &\n"
         f"\\begin{{tabular}}{{>{{\\raggedright\\arraybackslash\\bfseries}}"
-        f"p{{\\dimexpr{LABEL}\\sopidwidth-2\\tabcolsep}}|"
-        f">{{\\raggedright\\arraybackslash}}p{{\\dimexpr{VALUE}\\sopidwidth-2\\tabcolsep-0.8pt}}}}\n"
+        f"p{{\\dimexpr{NAME_SHARE}\\sopidwidth-2\\tabcolsep}}|"
+        f">{{\\raggedright\\arraybackslash}}p{{\\dimexpr{VALUE_SHARE}\\sopidwidth-2\\tabcolsep-0.8pt}}}}\n"
         f"{fields}\n"
         "\\end{tabular} \\\\ \\hline\n\\end{tabular}\n"
         "\\par\\nointerlineskip\\noindent"
         "\\begin{longtable}{|>{\\raggedright\\arraybackslash}"
-        f"p{{\\dimexpr{OWNER}\\sopidwidth-2\\tabcolsep}}|>{{\\raggedright\\arraybackslash}}"
-        f"p{{\\dimexpr{LABEL + VALUE}\\sopidwidth-2\\tabcolsep-0.8pt}}|}}\n"
+        f"p{{\\dimexpr{OWNER_SHARE}\\sopidwidth-2\\tabcolsep}}|>{{\\raggedright\\arraybackslash}}"
+        f"p{{\\dimexpr{NAME_SHARE + VALUE_SHARE}\\sopidwidth-2\\tabcolsep-0.8pt}}|}}\n"
     )
     for left, right in zip(lists[::2], lists[1::2], strict=False):
         write(f"{cell_latex(translator, left)} & {cell_latex(translator, right)} \\\\ \\hline\n")
