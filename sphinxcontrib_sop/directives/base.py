@@ -1,4 +1,4 @@
-"""What the ``sop`` and ``sop-decree`` directives share."""
+"""What the ``sop`` and ``sop-decree`` directives share: options, dates, NIPs, warnings."""
 
 from __future__ import annotations
 
@@ -9,7 +9,9 @@ from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
 from ..config import labels_language
-from ..core.options import option_lines
+from ..core.dates import ACCEPTED_FORMS, format_date, parse_date
+from ..core.model import DateField
+from ..core.options import canonical_options, check_nip, is_unset, option_lines
 from ..core.problems import Problem
 from ..i18n.labels import ProjectLabels
 
@@ -25,8 +27,13 @@ def aliased_option_spec(aliases: dict[str, tuple[str, ...]]) -> dict[str, object
     }
 
 
-class AliasedOptionsDirective(SphinxDirective):
-    """A directive with a title, aliased text options and a body; labels in ``sop_language``."""
+class OptionsDirective(SphinxDirective):
+    """A directive with a title, aliased text options and a body; labels in ``sop_language``.
+
+    :meth:`read_options` reads the options under their English names; the
+    ``read_*`` helpers read one value each, noting what is wrong in
+    ``problems`` for :meth:`report`.
+    """
 
     required_arguments = 1
     final_argument_whitespace = True
@@ -34,9 +41,12 @@ class AliasedOptionsDirective(SphinxDirective):
     #: Each option's English name and its Indonesian aliases.
     option_aliases: ClassVar[dict[str, tuple[str, ...]]] = {}
 
-    def read_option_lines(self) -> None:
-        """Note the source line of every option written."""
+    def read_options(self) -> None:
+        """Read every option under its English name, and note where each is written."""
         self.option_lines = option_lines(self.block_text, self.lineno, self.options)
+        self.values, self.problems = canonical_options(
+            self.options, self.option_lines, self.option_aliases
+        )
 
     @property
     def labels(self) -> ProjectLabels:
@@ -46,11 +56,46 @@ class AliasedOptionsDirective(SphinxDirective):
     def language(self) -> str:
         return labels_language(self.config)
 
-    def _line(self, option: str) -> int:
+    def line_of(self, option: str) -> int:
         """The line of ``option``: where its first-written name (the one used) stands."""
         names = (option, *self.option_aliases.get(option, ()))
         lines = [line for name in names if (line := self.option_lines.get(name))]
         return min(lines, default=self.lineno)
+
+    def text(self, option: str) -> str:
+        """A one-line option as written, its spaces tidied; ``""`` when it is not set."""
+        value = self.values.get(option)
+        return "" if is_unset(value) else " ".join(value.split())
+
+    def read_date(self, option: str) -> DateField | None:
+        """A date option: its text, and its date when it can be read (else a warning)."""
+        text = self.text(option)
+        if not text:
+            return None
+        value = parse_date(text)
+        if value is None:
+            self.problems.append(
+                Problem(
+                    f"cannot read the date {text!r} in :{option}:: write it as {ACCEPTED_FORMS} "
+                    "(shown as written meanwhile)",
+                    self.line_of(option),
+                    "date",
+                )
+            )
+        return DateField(text, value)
+
+    def printed_date(self, field: DateField | None) -> str:
+        """A date as printed: ``25 September 2019`` in the label language, else as written."""
+        if field is None:
+            return ""
+        return format_date(field.value, self.language) if field.value else field.text
+
+    def read_nip(self, option: str) -> str:
+        """A NIP option as written; a warning unless it has the 18 digits of a NIP."""
+        nip = self.text(option)
+        if nip and (message := check_nip(nip)):
+            self.problems.append(Problem(message, self.line_of(option), "option"))
+        return nip
 
     def report(self, problems: list[Problem]) -> None:
         """Log each problem as a Sphinx warning at its line of this document."""

@@ -1,0 +1,264 @@
+"""Reading an ``sop`` directive: its options and step table into the model.
+
+What the writer typed is kept twice: as the plain :class:`Procedure` (for the
+domain, the flowcharts and every check) and with its inline markup parsed (for
+the identity table and the steps table).  Every mistake becomes a
+:class:`Problem` at its line; nothing is dropped.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+
+from docutils import nodes
+from sphinx import addnodes
+
+from ..config import setting
+from ..core.model import Approver, DateField, Procedure
+from ..core.options import (
+    DATE_OPTIONS,
+    DIAGRAMS,
+    LIST_OPTIONS,
+    is_unset,
+    is_valid_id,
+    looks_like_id,
+    slugify,
+    split_actors,
+    split_items,
+    split_related,
+)
+from ..core.problems import Problem
+from ..core.steps import StepTable, read_step_table
+from ..core.validation import check_flow
+from ..doctree.identity import IdentityContent
+from ..doctree.procedure import ReadSOP, WrittenStepTable
+from ..doctree.table_reader import read_table
+from ..domain import RELATED
+from .base import OptionsDirective
+
+#: Single-line options whose text may hold inline markup.
+TEXT_OPTIONS = ("number", "unit", "approved-by", "approver-name")
+
+
+class SOPReader:
+    """Reads the SOP of ``directive``, whose options are read; problems go to its list.
+
+    ``messages`` collects docutils' messages about the writer's inline markup,
+    to be returned after the SOP's node.
+    """
+
+    def __init__(self, directive: OptionsDirective) -> None:
+        self.directive = directive
+        self.problems = directive.problems
+        self.messages: list[nodes.Node] = []
+
+    def read(self) -> ReadSOP:
+        """The SOP: model, identity fields with their markup, body, step table, diagram."""
+        directive = self.directive
+        rich = {name: self._inline(directive.text(name), name) for name in TEXT_OPTIONS}
+        lists = {
+            name: [self._item(item, name) for item in self._items(name)] for name in LIST_OPTIONS
+        }
+        title = " ".join(directive.arguments[0].split())
+        body = directive.parse_content_to_nodes()
+        written, step_table = self._read_steps(body)
+        nip = directive.read_nip("approver-nip")
+        dates = {name: directive.read_date(name) for name in DATE_OPTIONS}
+        self._check_date_order(dates)
+        procedure = Procedure(
+            id=self._procedure_id(title),
+            title=title,
+            number=_plain(rich["number"]),
+            unit=_plain(rich["unit"]) or directive.config.sop_unit,
+            created=dates["created"],
+            revised=dates["revised"],
+            effective=dates["effective"],
+            approver=Approver(_plain(rich["approved-by"]), _plain(rich["approver-name"]), nip),
+            **{
+                name.replace("-", "_"): tuple(_plain(item) for item in lists[name])
+                for name in LIST_OPTIONS
+            },
+            actors=step_table.actors if step_table else self._declared_actors(),
+            steps=step_table.steps if step_table else (),
+            docname=directive.env.docname,
+            line=directive.lineno,
+        )
+        if procedure.steps:
+            self.problems += check_flow(procedure.steps)
+        identity = self._identity(procedure, rich, lists)
+        return ReadSOP(procedure, identity, body, written, self._diagram())
+
+    def _identity(
+        self,
+        procedure: Procedure,
+        rich: dict[str, list[nodes.Node]],
+        lists: dict[str, list[list[nodes.Node]]],
+    ) -> IdentityContent:
+        """The identity fields with the writer's markup, dates as printed."""
+        directive = self.directive
+        return IdentityContent(
+            title=procedure.title,
+            agency=directive.config.sop_agency,
+            unit=rich["unit"] or ([nodes.Text(procedure.unit)] if procedure.unit else []),
+            logo_uri=self._logo_uri(),
+            number=rich["number"],
+            created=self._date_nodes(procedure.created),
+            revised=self._date_nodes(procedure.revised),
+            effective=self._date_nodes(procedure.effective),
+            approver_position=rich["approved-by"],
+            approver_name=rich["approver-name"],
+            approver_nip=[nodes.Text(procedure.approver.nip)] if procedure.approver.nip else [],
+            lists=lists,
+        )
+
+    # -- the step table -------------------------------------------------------
+
+    def _read_steps(
+        self, body: list[nodes.Node]
+    ) -> tuple[WrittenStepTable | None, StepTable | None]:
+        """The first table of the body, read as the step table."""
+        directive = self.directive
+        tables = [index for index, child in enumerate(body) if isinstance(child, nodes.table)]
+        if not tables:
+            self.problems.append(
+                Problem(
+                    "the SOP has no step table: add a table of its steps to the body",
+                    directive.lineno,
+                )
+            )
+            return None, None
+        for extra in tables[1:]:
+            self.problems.append(
+                Problem(
+                    "the SOP has a second table: only the first is its step table; move the "
+                    "other out of the sop directive (it is shown as written meanwhile)",
+                    body[extra].line or _first_line(body[extra]) or directive.lineno,
+                )
+            )
+        position = tables[0]
+        source = directive.state.document.current_source or directive.env.doc2path(
+            directive.env.docname
+        )
+        cells = read_table(body[position], str(source), directive.lineno)
+        if cells.extra_header_rows:
+            self.problems.append(
+                Problem(
+                    f"the step table has {cells.extra_header_rows + 1} header rows: only the "
+                    "last names the columns; remove the others (they are not shown)",
+                    cells.table.line,
+                )
+            )
+        step_table = read_step_table(
+            cells.table, self._declared_actors(), directive.line_of("actors")
+        )
+        self.problems += step_table.problems
+        return WrittenStepTable(position, cells, step_table.columns), step_table
+
+    def _declared_actors(self) -> tuple[str, ...]:
+        value = self.directive.values.get("actors")
+        return () if is_unset(value) else tuple(split_actors(value))
+
+    # -- options --------------------------------------------------------------
+
+    def _items(self, name: str) -> list[str]:
+        value = self.directive.values.get(name)
+        if is_unset(value):
+            return []
+        return split_related(value) if name == RELATED else split_items(value)
+
+    def _procedure_id(self, title: str) -> str:
+        written = self.directive.text("id")
+        if written and is_valid_id(written):
+            return written
+        if written:
+            fixed = slugify(written) or slugify(title) or "sop"
+            self.problems.append(
+                Problem(
+                    f"the id {written!r} may hold only lower-case letters and digits, in words "
+                    "joined by single '-': "
+                    f"write it as {fixed!r} (used meanwhile)",
+                    self.directive.line_of("id"),
+                    "option",
+                )
+            )
+            return fixed
+        return slugify(self.directive.text("number")) or slugify(title) or "sop"
+
+    def _diagram(self) -> str:
+        """``:diagram:``: ``table`` (the official flowchart), ``graphviz`` or ``both``."""
+        default = setting(self.directive.config, "sop_diagram")
+        written = self.directive.text("diagram")
+        if not written or written.lower() in DIAGRAMS:
+            return written.lower() or default
+        self.problems.append(
+            Problem(
+                f":diagram: must be 'table', 'graphviz' or 'both', not {written!r} "
+                f"({default!r}, the project's sop_diagram, is used meanwhile)",
+                self.directive.line_of("diagram"),
+                "option",
+            )
+        )
+        return default
+
+    def _check_date_order(self, dates: dict[str, DateField | None]) -> None:
+        created, effective = dates["created"], dates["effective"]
+        if not (created and effective and created.value and effective.value):
+            return
+        if effective.value < created.value:
+            self.problems.append(
+                Problem(
+                    f"the effective date {effective.text!r} is before the date created "
+                    f"{created.text!r}: an SOP takes effect when signed, after drafting",
+                    self.directive.line_of("effective"),
+                    "date",
+                )
+            )
+
+    # -- the writer's markup --------------------------------------------------
+
+    def _inline(self, text: str, name: str) -> list[nodes.Node]:
+        """``text`` with its inline markup parsed."""
+        if not text:
+            return []
+        parsed, messages = self.directive.state.inline_text(text, self.directive.line_of(name))
+        self.messages.extend(messages)
+        return parsed
+
+    def _item(self, item: str, name: str) -> list[nodes.Node]:
+        """A list item: a link for an SOP id under :related:, else text with its markup."""
+        directive = self.directive
+        if name == RELATED and looks_like_id(item):
+            xref = addnodes.pending_xref(
+                "",
+                nodes.inline(item, item),
+                refdomain="sop",
+                reftype=RELATED,
+                reftarget=item,
+                refdoc=directive.env.docname,
+                refexplicit=False,
+                refwarn=True,
+            )
+            xref.source, xref.line = directive.get_source_info()[0], directive.line_of(name)
+            return [xref]
+        return self._inline(item, name)
+
+    def _date_nodes(self, field: DateField | None) -> list[nodes.Node]:
+        text = self.directive.printed_date(field)
+        return [nodes.Text(text)] if text else []
+
+    def _logo_uri(self) -> str | None:
+        """``sop_logo`` as an image URI; ``/`` makes it relative to the source folder."""
+        logo = self.directive.config.sop_logo
+        if not logo:
+            return None
+        return logo if os.path.isabs(logo) else "/" + logo.replace(os.sep, "/")
+
+
+def _plain(inline: Sequence[nodes.Node]) -> str:
+    """The text of parsed inline markup, as a reader sees it."""
+    return "".join(node.astext() for node in inline)
+
+
+def _first_line(node: nodes.Node) -> int | None:
+    return next((child.line for child in node.findall() if getattr(child, "line", None)), None)

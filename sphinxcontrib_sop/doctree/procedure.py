@@ -1,0 +1,134 @@
+"""The doctree of one SOP, built from what its directive read.
+
+::
+
+    sop_procedure                         (a new page in print)
+      sop_identity → the identity table
+      the writer's body, its step table replaced by
+        sop_flowchart → sop_small_print → steps table    the official flowchart
+        sop_small_print → steps table                    with :diagram: graphviz
+      sop_graphviz                                        with :diagram: graphviz or both
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from docutils import nodes
+
+from ..core.columns import Column, ColumnMap
+from ..core.model import Procedure
+from ..core.options import UNSET_VALUES
+from ..core.wording import Labels
+from .graphviz import graphviz_view
+from .identity import IdentityContent, identity_table
+from .nodes import sop_flowchart, sop_identity, sop_page_break, sop_procedure, sop_small_print
+from .steps import steps_table
+from .table_reader import TableCells, cell_text
+
+
+@dataclass(frozen=True)
+class WrittenStepTable:
+    """The step table as written: its place in the body, its cells and their columns."""
+
+    position: int
+    cells: TableCells
+    columns: ColumnMap
+
+
+@dataclass(frozen=True)
+class ReadSOP:
+    """An SOP as its directive read it.
+
+    ``identity`` holds the fields with the writer's inline markup; ``body`` is
+    the parsed directive content; ``step_table`` is set when steps could be
+    read from it; ``diagram`` is ``table``, ``graphviz`` or ``both``.
+    """
+
+    procedure: Procedure
+    identity: IdentityContent
+    body: list[nodes.Node]
+    step_table: WrittenStepTable | None
+    diagram: str
+
+
+@dataclass(frozen=True)
+class Place:
+    """Where an SOP is stored: its page, its position there, and its anchor."""
+
+    docname: str
+    index: int
+    anchor: str
+
+
+def procedure_node(sop: ReadSOP, place: Place, labels: Labels) -> sop_procedure:
+    """The whole SOP: identity part, the writer's body with the steps, the Graphviz view."""
+    procedure = sop.procedure
+    node = sop_procedure(sop_id=procedure.id, classes=["sop"], ids=[place.anchor])
+    node += sop_page_break()
+    node += sop_identity("", identity_table(sop.identity, labels))
+    body = list(sop.body)
+    if sop.step_table is not None and procedure.steps:
+        position = sop.step_table.position
+        steps = _steps_view(body[position], procedure, sop.step_table, labels)
+        official = sop.diagram != "graphviz"
+        body[position] = (
+            sop_flowchart("", steps, sop_docname=place.docname, sop_index=place.index)
+            if official
+            else steps
+        )
+    node.extend(body)
+    if sop.diagram != "table" and procedure.steps:
+        node += graphviz_view(procedure, labels, place.docname, place.index)
+    return node
+
+
+def _steps_view(
+    written: nodes.table, procedure: Procedure, table: WrittenStepTable, labels: Labels
+) -> sop_small_print:
+    """The steps table in place of the written one, keeping its caption, ids and markup."""
+    cells, columns = table.cells, table.columns
+
+    def content(position: int, column: Column) -> Sequence[nodes.Node]:
+        row = cells.entries[position]
+        index = columns.index.get(column)
+        own = _children(row[index]) if index is not None and index < len(row) else []
+        if column is not Column.NOTES:
+            return own
+        # Cells under headers that are not recognised are kept under Keterangan.
+        extra = [
+            nodes.paragraph(
+                "",
+                "",
+                nodes.emphasis("", f"{cells.table.header[i]}: "),
+                *_inline_children(row[i]),
+            )
+            for i in (*columns.unknown, *columns.repeated)
+            if i < len(row) and row[i] is not None and row[i].astext().strip()
+        ]
+        return [*own, *extra]
+
+    view = steps_table(procedure, content, labels)
+    for title in written.findall(nodes.title):
+        view.insert(0, title.deepcopy())
+        break
+    view["ids"] = written["ids"]
+    view["names"] = written["names"]
+    return sop_small_print("", view, classes=["sop-steps-scroll"])
+
+
+def _children(entry: nodes.entry | None) -> list[nodes.Node]:
+    """The content of a cell; none for a cell left empty or holding only a dash."""
+    if entry is None or cell_text(entry) in UNSET_VALUES:
+        return []
+    return [child.deepcopy() for child in entry.children]
+
+
+def _inline_children(entry: nodes.entry) -> list[nodes.Node]:
+    """The inline content of a cell's paragraphs, for folding into another cell."""
+    return [
+        inline.deepcopy()
+        for paragraph in entry.findall(nodes.paragraph)
+        for inline in paragraph.children
+    ]
