@@ -1,12 +1,27 @@
-"""sphinxcontrib-sop: Standard Operating Procedures (SOP AP) in Sphinx."""
+"""sphinxcontrib-sop: Standard Operating Procedures (SOP AP) in Sphinx.
+
+The package is layered (see the Architecture page of the documentation)::
+
+    core/        the SOP as plain data: model, reading of option values and
+                 step tables, checks, wording            (no Sphinx, no docutils)
+    layout/      the official flowchart's geometry       (no Sphinx, no docutils)
+    config.py    every sop_* setting
+    i18n/        printed labels, docutils' Indonesian
+    domain.py    the sop domain: every SOP of the handbook, cross-references
+    doctree/     node classes, and the doctree built from the model
+    directives/  sop, sop-decree
+    writers/     html/, latex/, plain.py, and dot/ (Graphviz) for both
+
+Importing the package does not import Sphinx: :func:`setup` loads the parts
+that need it, so ``core`` and ``layout`` can be used on their own.
+"""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from sphinx.application import Sphinx
-
-from . import config, directives, domain, i18n, writers
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
 
 __version__ = "0.1.0"
 
@@ -16,6 +31,8 @@ ENV_VERSION = 2
 
 def setup(app: Sphinx) -> dict[str, Any]:
     """Register the configuration, then each part of the extension."""
+    from . import config, directives, domain, i18n, writers
+
     config.register(app)
     i18n.register(app)
     domain.register(app)
