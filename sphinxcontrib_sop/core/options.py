@@ -115,7 +115,10 @@ def split_related(value: str) -> list[str]:
 
 
 def split_actors(value: str) -> list[str]:
-    """Actor names, comma separated or one per line, in order, without repeats."""
+    """Actor names, comma separated or one per line, in order, without repeats.
+
+    Read the same way in ``:actors:`` and in a step's *Pelaksana* cell.
+    """
     names = (" ".join(name.split()) for name in re.split(r"[,;\n]", value))
     return list(dict.fromkeys(name for name in names if name))
 

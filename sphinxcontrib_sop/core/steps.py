@@ -9,7 +9,7 @@ from .columns import Column, ColumnMap, accepted_headers, map_columns
 from .durations import parse_duration
 from .flow import FlowError, WrittenFlow, parse_flow
 from .model import Exit, Flow, Step, StepKind
-from .options import UNSET_VALUES
+from .options import UNSET_VALUES, split_actors
 from .problems import Problem
 
 
@@ -44,7 +44,6 @@ class StepTable:
     problems: list[Problem] = field(default_factory=list)
 
 
-_ACTOR_SEPARATORS = re.compile(r"[,;\n]")
 _STEP_NUMBER = re.compile(r"(\d{1,9})\.?")
 
 
@@ -163,8 +162,7 @@ class _RowReader:
             return WrittenFlow()
 
     def actors(self, problems: list[Problem]) -> tuple[str, ...]:
-        names = _ACTOR_SEPARATORS.split(self.text(Column.ACTORS))
-        actors = tuple(dict.fromkeys(" ".join(name.split()) for name in names if name.strip()))
+        actors = tuple(split_actors(self.text(Column.ACTORS)))
         if not actors:
             problems.append(
                 Problem("the step names no actor: write who performs it in Pelaksana", self.line)
