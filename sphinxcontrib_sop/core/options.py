@@ -89,7 +89,7 @@ def is_unset(value: str | None) -> bool:
 
 
 def split_items(value: str) -> list[str]:
-    """One item per line; a leading ``1.``, ``a)`` or ``-`` the writer typed is dropped."""
+    """One item per line; a leading ``1.``, ``a)`` or ``-`` the author typed is dropped."""
     items = []
     for line in value.splitlines():
         item = _ENUMERATOR.sub("", line.strip(), count=1).strip() if line.strip() else ""

@@ -1,4 +1,4 @@
-"""Mistakes found in what the writer wrote, reported as Sphinx warnings."""
+"""Mistakes found in what the author wrote, reported as Sphinx warnings."""
 
 from __future__ import annotations
 

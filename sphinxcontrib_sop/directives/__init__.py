@@ -1,4 +1,4 @@
-"""The directives writers use: ``sop`` and ``sop-decree``."""
+"""The directives authors write: ``sop`` and ``sop-decree``."""
 
 from __future__ import annotations
 

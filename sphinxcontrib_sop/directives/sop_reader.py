@@ -1,6 +1,6 @@
 """Reading an ``sop`` directive: its options and step table into the model.
 
-What the writer typed is kept twice: as the plain :class:`Procedure` (for the
+What the author typed is kept twice: as the plain :class:`Procedure` (for the
 domain, the flowcharts and every check) and with its inline markup parsed (for
 the identity table and the steps table).  Every mistake becomes a
 :class:`Problem` at its line; nothing is dropped.
@@ -44,7 +44,7 @@ TEXT_OPTIONS = ("number", "unit", "approved-by", "approver-name")
 class SOPReader:
     """Reads the SOP of ``directive``, whose options are read; problems go to its list.
 
-    ``messages`` collects docutils' messages about the writer's inline markup,
+    ``messages`` collects docutils' messages about the author's inline markup,
     to be returned after the SOP's node.
     """
 
@@ -95,7 +95,7 @@ class SOPReader:
         rich: dict[str, list[nodes.Node]],
         lists: dict[str, list[list[nodes.Node]]],
     ) -> IdentityContent:
-        """The identity fields with the writer's markup, dates as printed."""
+        """The identity fields with the author's markup, dates as printed."""
         directive = self.directive
         return IdentityContent(
             title=procedure.title,
@@ -215,7 +215,7 @@ class SOPReader:
                 )
             )
 
-    # -- the writer's markup --------------------------------------------------
+    # -- the author's markup --------------------------------------------------
 
     def _inline(self, text: str, name: str) -> list[nodes.Node]:
         """``text`` with its inline markup parsed."""

@@ -48,7 +48,7 @@ class Decree:
 
 
 def decree_node(decree: Decree, body: list[nodes.Node], labels: Labels) -> nodes.container:
-    """The decree on a page of its own: heading, the writer's body, signature block."""
+    """The decree on a page of its own: heading, the author's body, signature block."""
     node = nodes.container(classes=["sop-decree"])
     node += sop_page_break()
     node += _heading(decree, labels)

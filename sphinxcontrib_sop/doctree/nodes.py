@@ -26,7 +26,7 @@ COLUMN_ATTRIBUTE = "sop_column"
 
 
 class sop_procedure(nodes.container):  # noqa: N801 (docutils naming)
-    """One SOP: its identity table, the writer's prose and its steps.
+    """One SOP: its identity table, the author's prose and its steps.
 
     ``sop_id`` names the SOP in the ``sop`` domain.
     """
@@ -56,7 +56,7 @@ class sop_flowchart(nodes.container, DrawsProcedure):  # noqa: N801
     """The official flowchart of one SOP; its child is the plain steps table."""
 
     def step_rows(self, env: BuildEnvironment) -> list[StepRow]:
-        """Each step with its cells in the steps table: the writer's texts and markup."""
+        """Each step with its cells in the steps table: the author's texts and markup."""
         body = self.next_node(nodes.tbody)
         rows = body.children if body is not None else []
         return [

@@ -4,7 +4,7 @@
 
     sop_procedure                         (a new page in print)
       sop_identity → the identity table
-      the writer's body, its step table replaced by
+      the author's body, its step table replaced by
         sop_flowchart → sop_small_print → steps table    the official flowchart
         sop_small_print → steps table                    with :diagram: graphviz
       sop_graphviz                                        with :diagram: graphviz or both
@@ -41,7 +41,7 @@ class WrittenStepTable:
 class ReadSOP:
     """An SOP as its directive read it.
 
-    ``identity`` holds the fields with the writer's inline markup; ``body`` is
+    ``identity`` holds the fields with the author's inline markup; ``body`` is
     the parsed directive content; ``step_table`` is set when steps could be
     read from it; ``diagram`` is ``table``, ``graphviz`` or ``both``.
     """
@@ -63,7 +63,7 @@ class Place:
 
 
 def procedure_node(sop: ReadSOP, place: Place, labels: Labels) -> sop_procedure:
-    """The whole SOP: identity part, the writer's body with the steps, the Graphviz view."""
+    """The whole SOP: identity part, the author's body with the steps, the Graphviz view."""
     procedure = sop.procedure
     node = sop_procedure(sop_id=procedure.id, classes=["sop"], ids=[place.anchor])
     node += sop_page_break()

@@ -24,7 +24,7 @@ CellContent = Callable[[int, Column], Sequence[nodes.Node]]
 def steps_table(procedure: Procedure, content: CellContent, labels: Labels) -> nodes.table:
     """The step table of ``procedure``; ``content`` gives each text cell's nodes.
 
-    Each cell holding the writer's text is marked with its :class:`Column`.
+    Each cell holding the author's text is marked with its :class:`Column`.
     """
     actors = procedure.actors
     widths = (4, 26, *(7,) * len(actors), 14, 8, 14, 9, 14)
@@ -83,7 +83,7 @@ def _step_row(
 
 
 def _text_cell(children: Sequence[nodes.Node], column: Column) -> nodes.entry:
-    """A cell with the writer's text; left blank when the writer wrote nothing."""
+    """A cell with the author's text; left blank when the author wrote nothing."""
     classes = [f"sop-{column.value}"]
     entry = cell(*children, classes=classes) if children else blank_cell(classes=classes)
     entry[COLUMN_ATTRIBUTE] = column.value

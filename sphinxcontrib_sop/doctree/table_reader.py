@@ -15,7 +15,7 @@ class TableCells:
 
     ``table`` holds the text for the model; ``entries`` holds, for each body
     row and column, the docutils cell it came from (``None`` under a span), so
-    renderers can keep the writer's inline markup.  ``extra_header_rows`` counts
+    renderers can keep the author's inline markup.  ``extra_header_rows`` counts
     header rows above the one that names the columns.
     """
 
@@ -88,7 +88,7 @@ def cell_text(entry: nodes.entry | None) -> str:
     """The words of a cell, without docutils' messages about its markup.
 
     A cell holding only ``1.`` or ``-`` is parsed by reST as an empty list:
-    its text is the list marker the writer typed.
+    its text is the list marker the author typed.
     """
     if entry is None:
         return ""

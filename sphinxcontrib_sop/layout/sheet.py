@@ -19,7 +19,7 @@ from .paging import Page, paginate
 #: The text columns left of the drawing, then those right of it.
 LEFT_COLUMNS = (Column.NUMBER, Column.ACTIVITY)
 RIGHT_COLUMNS = (Column.REQUIREMENTS, Column.TIME, Column.OUTPUT, Column.NOTES)
-#: The columns whose texts the writer typed, kept with their markup.
+#: The columns whose texts the author typed, kept with their markup.
 WRITTEN_COLUMNS = (Column.ACTIVITY, *RIGHT_COLUMNS)
 
 # -- on screen ---------------------------------------------------------------------

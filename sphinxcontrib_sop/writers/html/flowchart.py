@@ -109,7 +109,7 @@ def _header(procedure: Procedure, labels: Labels) -> str:
 
 
 def _write_cell(translator: HTML5Translator, step_row: StepRow, column: Column) -> None:
-    """A text cell, with the writer's inline markup rendered by the translator."""
+    """A text cell, with the author's inline markup rendered by the translator."""
     translator.body.append(f'<td class="sop-{column.value}">')
     entry = step_row.cells.get(column)
     for child in entry.children if entry is not None else ():
