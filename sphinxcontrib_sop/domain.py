@@ -17,11 +17,14 @@ from sphinx.util import logging
 from sphinx.util.nodes import make_refnode
 
 from .core.model import Procedure
+from .i18n.labels import ProjectLabels
 
 logger = logging.getLogger(__name__)
 
 #: Cross-reference types: the ``:sop:ref:`` role, and ids in ``:related:``.
 REF, RELATED = "ref", "related"
+#: Object types: an SOP by its id, and by its number (found by the search page).
+SOP, NUMBER = "sop", "number"
 
 
 @dataclass(frozen=True)
@@ -41,7 +44,7 @@ class SOPDomain(Domain):
 
     name = "sop"
     label = "SOP"
-    object_types = {"sop": ObjType("SOP", REF)}
+    object_types = {SOP: ObjType("SOP", REF), NUMBER: ObjType("SOP number")}
     roles = {REF: XRefRole(innernodeclass=nodes.inline, warn_dangling=True)}
     dangling_warnings = {
         REF: "unknown SOP id %(target)r in :sop:ref:: use the :id: of an SOP in this handbook",
@@ -180,9 +183,23 @@ class SOPDomain(Domain):
         reference = self.resolve_xref(env, fromdocname, builder, REF, target, node, contnode)
         return [(f"{self.name}:{REF}", reference)] if reference is not None else []
 
+    def get_type_name(self, type: ObjType, primary: bool = False) -> str:
+        """``SOP`` or ``Nomor SOP``, in the label language (not Sphinx's ``SOP SOP``)."""
+        return ProjectLabels(self.env.config.sop_labels)(type.lname)
+
     def get_objects(self) -> Iterable[tuple[str, str, str, str, str, int]]:
+        """Every SOP under its id and, for the search page, under its number.
+
+        Full-text search leaves out numbers, so a number is found as an object;
+        it is an exact identifier, ranked above pages that merely share its words.
+        """
+        numbers: set[str] = set()
         for sop_id, entry in self.procedures().items():
-            yield sop_id, entry.procedure.title, "sop", entry.procedure.docname, entry.anchor, 1
+            procedure = entry.procedure
+            yield sop_id, procedure.title, SOP, procedure.docname, entry.anchor, 1
+            if procedure.number and procedure.number not in numbers:
+                numbers.add(procedure.number)
+                yield procedure.number, procedure.number, NUMBER, procedure.docname, entry.anchor, 0
 
     def remember_targets(self) -> None:
         """Note what each id points to before documents are purged and read."""

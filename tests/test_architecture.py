@@ -26,11 +26,11 @@ RANKS = {
     "core": 0,
     "layout": 1,
     "config": 1,
-    "domain": 1,
     "i18n": 2,
-    "doctree": 2,
-    "directives": 3,
-    "writers": 3,
+    "domain": 3,
+    "doctree": 4,
+    "directives": 5,
+    "writers": 5,
 }
 #: Writers of one output format each; they share only writers.dot (Graphviz).
 FORMAT_WRITERS = {"writers.html", "writers.latex", "writers.plain"}
@@ -122,6 +122,7 @@ def test_layers_import_only_lower_layers():
         ("sphinxcontrib_sop.directives.sop", "from ..writers.html import svg", "imports"),
         ("sphinxcontrib_sop.directives.sop", "import sphinxcontrib_sop.writers.dot", "imports"),
         ("sphinxcontrib_sop.domain", "from .doctree import nodes", "imports"),
+        ("sphinxcontrib_sop.i18n.labels", "from ..domain import get_domain", "imports"),
         ("sphinxcontrib_sop.writers.html.svg", "from ..latex.flowchart import x", "writer"),
         ("sphinxcontrib_sop.writers.latex.flowchart", "from ..plain import x", "writer"),
         ("sphinxcontrib_sop.writers.dot.source", "from ..html import x", "writer"),

@@ -7,7 +7,7 @@ import shutil
 
 import pytest
 
-from conftest import ROOTS, domain, html, line_of, warnings
+from conftest import ROOTS, domain, html, line_of, procedure, warnings
 
 NAMES = ("alpha", "bravo", "charlie", "delta", "echo", "foxtrot", "golf")
 
@@ -41,9 +41,20 @@ def test_related_ids_become_links(app):
 @pytest.mark.sphinx("html", testroot="domain")
 def test_domain_lists_every_sop_as_an_object(app):
     app.build()
-    objects = sorted(domain(app).get_objects())
+    objects = sorted(entry for entry in domain(app).get_objects() if entry[2] == "sop")
     assert [entry[0] for entry in objects] == [f"sop-{name}" for name in NAMES]
     assert objects[0] == ("sop-alpha", "Procedure Alpha", "sop", "alpha", "sop-sop-alpha", 1)
+    numbers = {entry[0]: entry for entry in domain(app).get_objects() if entry[2] == "number"}
+    alpha = procedure(app, "sop-alpha")
+    assert numbers[alpha.number] == (
+        alpha.number,
+        alpha.number,
+        "number",
+        "alpha",
+        "sop-sop-alpha",
+        0,
+    )
+    assert len(numbers) == len({procedure(app, f"sop-{name}").number for name in NAMES})
 
 
 @pytest.mark.sphinx("html", testroot="duplicates")
