@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 from io import StringIO
 from pathlib import Path
@@ -77,3 +78,10 @@ def build_copy(
     finally:
         app.cleanup()
     return app
+
+
+def breaks_page_before(tex: str, marker: str) -> bool:
+    """Whether the LaTeX ``tex`` breaks the page right before ``marker``, nothing printed between."""
+    before = tex[: tex.index(marker)]
+    unprinted = r"(?:\\sphinxstepscope|\\phantomsection|\\label\{\\detokenize\{[^{}]*\}\}|\s)*"
+    return re.search(r"\\clearpage" + unprinted + r"\Z", before) is not None

@@ -15,7 +15,7 @@ import pytest
 from sphinx.testing.util import SphinxTestApp
 from sphinx.util.texescape import escape as tex_escape
 
-from conftest import build_copy, html, line_of, warnings
+from conftest import breaks_page_before, build_copy, html, line_of, warnings
 from sphinxcontrib_sop.writers.latex.markers import SIGNATURE_SPACE
 
 ISSUER = "KEPALA BADAN PERENCANAAN PEMBANGUNAN DAERAH PROVINSI SUMATERA SELATAN"
@@ -287,13 +287,6 @@ def tex(latex_app: SphinxTestApp) -> str:
 
 def between(tex: str, start: str, end: str) -> str:
     return tex[tex.index(start) : tex.index(end, tex.index(start))]
-
-
-def breaks_page_before(tex: str, marker: str) -> bool:
-    """Whether the page breaks right before ``marker``, with nothing printed between."""
-    before = tex[: tex.index(marker)]
-    unprinted = r"(?:\\sphinxstepscope|\\phantomsection|\\label\{\\detokenize\{[^{}]*\}\}|\s)*"
-    return re.search(r"\\clearpage" + unprinted + r"\Z", before) is not None
 
 
 def test_latex_new_page_before_heading_and_after_decree(tex: str) -> None:

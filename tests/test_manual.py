@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from sphinx.testing.util import SphinxTestApp
 
-from conftest import build_copy, procedure
+from conftest import breaks_page_before, build_copy, procedure, warnings
 from sphinxcontrib_sop.layout.geometry import Symbol
 from sphinxcontrib_sop.layout.sheet import printed_flowchart
 
@@ -166,3 +166,88 @@ def test_cover_can_be_switched_off(app):
     app.build()
     support = (app.outdir / "sphinxcontrib-sop.sty").read_text(encoding="utf-8")
     assert r"\renewcommand{\sphinxmaketitle}" not in support
+
+
+# -- a book of several SOPs: where pages break, links ------------------------------
+#
+# The root ``test-latex`` has an SOP that opens its section, one after text
+# (with a label of its own), one that opens a subsection which opens its
+# section, and a page of links to them.
+
+needs_pdflatex = pytest.mark.skipif(
+    any(shutil.which(tool) is None for tool in ("pdflatex", "pdftotext", "pdfinfo")),
+    reason="pdflatex and poppler-utils are not installed (./dev.sh test and CI install them)",
+)
+
+
+@pytest.fixture(scope="module")
+def book(tmp_path_factory) -> SphinxTestApp:
+    return build_copy(tmp_path_factory.mktemp("book"), "latex", "latex")
+
+
+@pytest.fixture(scope="module")
+def book_tex(book) -> str:
+    return (book.outdir / "buku.tex").read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def book_pdf(book) -> Path:
+    """The book compiled with pdflatex, twice so that every reference is resolved."""
+    for _ in range(2):
+        result = subprocess.run(
+            ["pdflatex", "-interaction=nonstopmode", "-halt-on-error", "buku.tex"],
+            cwd=book.outdir,
+            capture_output=True,
+            text=True,
+            timeout=300,
+            check=False,
+        )
+        assert result.returncode == 0, result.stdout[-3000:]
+    return book.outdir / "buku.pdf"
+
+
+def section(tex: str, title: str) -> str:
+    """The LaTeX from the section heading ``title`` to the next heading of any level."""
+    start = tex.index(rf"\section{{{title}}}")
+    following = re.compile(r"\\(?:chapter|section|subsection)\{")
+    after = following.search(tex, start + 1)
+    return tex[start : after.start() if after else len(tex)]
+
+
+def test_book_builds_without_warnings(book):
+    assert warnings(book) == []
+
+
+def test_sop_opening_its_section_takes_the_heading_to_its_page(book_tex):
+    assert breaks_page_before(book_tex, r"\section{SOP yang Membuka Bagiannya}")
+    assert r"\clearpage" not in section(book_tex, "SOP yang Membuka Bagiannya")
+
+
+def test_sop_opening_a_subsection_takes_both_headings(book_tex):
+    assert breaks_page_before(book_tex, r"\section{Bagian Luar}")
+    outer = book_tex[book_tex.index(r"\section{Bagian Luar}") : book_tex.index("Memulai kegiatan")]
+    assert r"\subsection{Bagian Dalam}" in outer
+    assert r"\clearpage" not in outer
+
+
+def test_sop_after_text_breaks_the_page_before_itself(book_tex):
+    text = section(book_tex, "SOP setelah Teks")
+    assert not breaks_page_before(book_tex, r"\section{SOP setelah Teks}")
+    breaks = [match.start() for match in re.finditer(r"\\clearpage", text)]
+    assert len(breaks) == 2  # before the SOP, and before the next heading (the next SOP opens it)
+    assert text.index("Teks pengantar sebelum SOP kedua.") < breaks[0] < text.index("002/KIRIM")
+    # The SOP's own label stays with it, on its first page.
+    assert breaks[0] < text.index("label-kirim") < text.index("002/KIRIM")
+
+
+@needs_pdflatex
+def test_heading_and_identity_share_a_page(book_pdf):
+    pages = [page_text(book_pdf, page) for page in range(1, page_count(book_pdf) + 1)]
+    for heading, number in (
+        ("SOP yang Membuka Bagiannya", "001/TERIMA"),
+        ("Bagian Dalam", "003/DALAM"),
+    ):
+        [page] = [text for text in pages if heading in text and "Nomor SOP" in text]
+        assert number in page
+    [page] = [text for text in pages if "002/KIRIM" in text and "Nomor SOP" in text]
+    assert "Teks pengantar sebelum SOP kedua." not in page

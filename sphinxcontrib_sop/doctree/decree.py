@@ -19,7 +19,7 @@ Containers and paragraphs, so every builder writes it; layout markers put the
 decree on a page of its own in print, centre the heading and push the signature
 block to the right.  A decree that opens its section takes the section's
 heading (and those of the sections it opens) along to its page (see
-:mod:`sphinxcontrib_sop.writers.latex.decree`).
+:mod:`sphinxcontrib_sop.writers.latex.pages`).
 """
 
 from __future__ import annotations

@@ -2,7 +2,7 @@
 
 ::
 
-    sop_procedure                         (a new page in print)
+    sop_procedure                         (a new page in print, its heading along)
       sop_identity → the identity table
       the author's body, its step table replaced by
         sop_flowchart → sop_small_print → steps table    the official flowchart

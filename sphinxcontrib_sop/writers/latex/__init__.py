@@ -15,7 +15,6 @@ from ...doctree.nodes import (
     sop_small_print,
 )
 from ..dot.pictures import depart_picture
-from .decree import HeadingsOnDecreePage
 from .flowchart import visit_flowchart
 from .graphviz import visit_graphviz
 from .identity import visit_identity
@@ -27,6 +26,7 @@ from .markers import (
     visit_page_break,
     visit_signature_space,
 )
+from .pages import PageBreakBeforeHeadings
 
 #: The visitors of the LaTeX builder, by node.
 VISITORS = {
@@ -42,6 +42,6 @@ VISITORS = {
 
 
 def register(app: Sphinx) -> None:
-    """Add the manual's package and the decree's page break."""
+    """Add the manual's package, and the page breaks before the headings of SOPs and decrees."""
     register_latex_manual(app)
-    app.add_post_transform(HeadingsOnDecreePage)
+    app.add_post_transform(PageBreakBeforeHeadings)
