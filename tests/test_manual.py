@@ -251,3 +251,54 @@ def test_heading_and_identity_share_a_page(book_pdf):
         assert number in page
     [page] = [text for text in pages if "002/KIRIM" in text and "Nomor SOP" in text]
     assert "Teks pengantar sebelum SOP kedua." not in page
+
+
+def test_every_sop_has_its_link_target(book_tex):
+    for docname, sop_id in (("pages", "terima"), ("pages", "kirim"), ("pages", "dalam")):
+        target = rf"\label{{\detokenize{{{docname}:sop-{sop_id}}}}}"
+        assert target in book_tex, sop_id
+        assert book_tex.count(target) == 1
+    assert r"\hyperref[\detokenize{pages:sop-terima}]" in book_tex
+
+
+def test_label_before_an_sop_is_written_once(book_tex):
+    assert book_tex.count(r"\label{\detokenize{pages:label-kirim}}") == 1
+
+
+@needs_pdflatex
+def test_no_reference_is_undefined(book, book_pdf):
+    log = (book.outdir / "buku.log").read_text(encoding="latin-1")
+    assert "undefined" not in log.replace("undefined references", ""), re.findall(
+        r"^.*undefined.*$", log, flags=re.MULTILINE
+    )
+    assert "There were undefined references" not in log
+    assert "multiply defined" not in log
+
+
+def destination_pages(pdf: Path) -> dict[str, int]:
+    """The page (from 1) of each named destination of ``pdf``."""
+    listing = subprocess.run(
+        ["pdfinfo", "-dests", pdf], capture_output=True, text=True, check=True
+    ).stdout
+    return {name: int(page) for page, name in re.findall(r'^\s*(\d+) .*"(.+)"$', listing, re.M)}
+
+
+@needs_pdflatex
+@pytest.mark.parametrize(
+    ("label", "texts"),
+    [
+        ("pages:sop-terima", ("Nomor SOP", "001/TERIMA")),
+        ("pages:sop-kirim", ("Nomor SOP", "002/KIRIM")),
+        ("pages:label-kirim", ("Nomor SOP", "002/KIRIM")),
+        ("pages:sop-dalam", ("Nomor SOP", "003/DALAM")),
+        ("pages:langkah-terima", ("Mutu Baku", "Menerima surat")),  # a named step table
+    ],
+)
+def test_links_land_on_their_page(book, book_pdf, label, texts):
+    aux = (book.outdir / "buku.aux").read_text(encoding="utf-8")
+    group = r"\{[^{}]*\}"
+    anchor = re.search(rf"\\newlabel{{{re.escape(label)}}}{{{group * 3}{{([^{{}}]*)}}", aux)
+    assert anchor, label
+    page = destination_pages(book_pdf)[anchor[1]]
+    text = page_text(book_pdf, page)
+    assert all(expected in text for expected in texts), text

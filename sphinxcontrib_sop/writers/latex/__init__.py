@@ -10,6 +10,7 @@ from ...doctree.nodes import (
     sop_graphviz,
     sop_identity,
     sop_page_break,
+    sop_procedure,
     sop_signature_block,
     sop_signature_space,
     sop_small_print,
@@ -27,9 +28,11 @@ from .markers import (
     visit_signature_space,
 )
 from .pages import PageBreakBeforeHeadings
+from .targets import depart_procedure, visit_procedure
 
 #: The visitors of the LaTeX builder, by node.
 VISITORS = {
+    sop_procedure: (visit_procedure, depart_procedure),
     sop_flowchart: (visit_flowchart, None),
     sop_identity: (visit_identity, None),
     sop_graphviz: (visit_graphviz, depart_picture),

@@ -34,6 +34,7 @@ from ...layout.sheet import (
     printed_flowchart,
 )
 from .rendering import cell_latex
+from .targets import hypertargets
 
 
 def visit_flowchart(translator: LaTeXTranslator, node: sop_flowchart) -> None:
@@ -47,7 +48,9 @@ def visit_flowchart(translator: LaTeXTranslator, node: sop_flowchart) -> None:
     for step_row in node.step_rows(translator.builder.env):
         cells = {column: cell_latex(translator, entry) for column, entry in step_row.cells.items()}
         texts.setdefault(step_row.step.number, cells)  # a repeated number is drawn once
-    out = ["\n\\begin{landscape}\\begin{sopflowchart}\n"]
+    table = node.next_node(nodes.table)
+    targets = hypertargets(translator, node, table["ids"]) if table is not None else ""
+    out = [f"\n\\begin{{landscape}}\\begin{{sopflowchart}}{targets}\n"]
     for index, page in enumerate(printed.pages):
         if index:
             out.append("\\end{sopflowchartpage}\\clearpage\n")
