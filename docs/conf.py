@@ -26,7 +26,8 @@ html_title = "sphinxcontrib-sop"
 html_theme_options = {"navigation_depth": 3}
 
 # The PDF is the example handbook itself: an SOP manual in Indonesian, with the
-# SOP AP cover (sop_agency is set) instead of Sphinx's title page.
+# SOP AP cover (sop_agency is set) instead of Sphinx's title page, and its
+# captions (Daftar Isi, Bab, …) in Indonesian because sop_language is "id".
 latex_documents = [
     (
         "handbook/index",
@@ -36,18 +37,5 @@ latex_documents = [
         "manual",
     ),
 ]
-# Indonesian captions (TeX Live's Indonesian babel file is an extra package).
-latex_elements = {
-    "babel": "",
-    "fncychap": "",
-    "releasename": "Versi",
-    "preamble": r"""
-\renewcommand{\contentsname}{Daftar Isi}
-\renewcommand{\chaptername}{Bab}
-\renewcommand{\indexname}{Indeks}
-\renewcommand{\tablename}{Tabel}
-\renewcommand{\figurename}{Gambar}
-""",
-}
 sop_address = "Jalan Kapten A. Rivai Nomor 23, Palembang 30129"
 sop_year = "2024"

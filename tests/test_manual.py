@@ -192,18 +192,7 @@ def book_tex(book) -> str:
 
 @pytest.fixture(scope="module")
 def book_pdf(book) -> Path:
-    """The book compiled with pdflatex, twice so that every reference is resolved."""
-    for _ in range(2):
-        result = subprocess.run(
-            ["pdflatex", "-interaction=nonstopmode", "-halt-on-error", "buku.tex"],
-            cwd=book.outdir,
-            capture_output=True,
-            text=True,
-            timeout=300,
-            check=False,
-        )
-        assert result.returncode == 0, result.stdout[-3000:]
-    return book.outdir / "buku.pdf"
+    return compile_book(book)
 
 
 def section(tex: str, title: str) -> str:
@@ -302,3 +291,178 @@ def test_links_land_on_their_page(book, book_pdf, label, texts):
     page = destination_pages(book_pdf)[anchor[1]]
     text = page_text(book_pdf, page)
     assert all(expected in text for expected in texts), text
+
+
+# -- the manual's own captions ------------------------------------------------------
+
+MONTHS = "Januari|Februari|Maret|April|Mei|Juni|Juli|Agustus|September|Oktober|November|Desember"
+
+
+def compile_book(app: SphinxTestApp) -> Path:
+    """The book of ``app`` compiled with pdflatex, twice so that every reference is resolved."""
+    for _ in range(2):
+        result = subprocess.run(
+            ["pdflatex", "-interaction=nonstopmode", "-halt-on-error", "buku.tex"],
+            cwd=app.outdir,
+            capture_output=True,
+            text=True,
+            timeout=300,
+            check=False,
+        )
+        assert result.returncode == 0, result.stdout[-3000:]
+    return app.outdir / "buku.pdf"
+
+
+def all_text(pdf: Path) -> str:
+    return " ".join(page_text(pdf, page) for page in range(1, page_count(pdf) + 1))
+
+
+def support(app: SphinxTestApp) -> str:
+    return (app.outdir / "sphinxcontrib-sop.sty").read_text(encoding="utf-8")
+
+
+def document_class(tex: str) -> str:
+    return re.search(r"\\documentclass\[([^]]*)\]", tex)[1]
+
+
+def test_indonesian_book_loads_no_language_package(book_tex):
+    assert r"\usepackage{babel}" not in book_tex
+    assert "polyglossia" not in book_tex
+    assert document_class(book_tex) == "letterpaper,10pt"  # no bahasai (texlive-lang-other)
+
+
+def test_indonesian_captions_in_the_support_package(book):
+    text = support(book)
+    for definition in (
+        r"\def\contentsname{Daftar Isi}",
+        r"\def\chaptername{Bab}",
+        r"\def\appendixname{Lampiran}",
+        r"\def\indexname{Indeks}",
+        r"\def\figurename{Gambar }",
+        r"\def\tablename{Tabel }",
+        r"\def\sop@continuedfrom{lanjutan dari halaman sebelumnya}",
+    ):
+        assert definition in text, definition
+
+
+def test_indonesian_release_date_and_index(book_tex):
+    assert r"\renewcommand{\releasename}{Versi}" in book_tex
+    assert re.search(rf"\\date{{\d{{1,2}} ({MONTHS}) \d{{4}}}}", book_tex)
+    assert re.search(r"\\def\\indexname\{Indeks\}\s*\\printindex", book_tex)
+
+
+@needs_pdflatex
+def test_indonesian_book_prints_indonesian_captions(book_pdf):
+    text = all_text(book_pdf)
+    for caption in (
+        "Daftar Isi",
+        "BAB 1",  # fncychap's chapter heading
+        "Bab 1. Halaman SOP",  # the page header
+        "LAMPIRAN A",
+        "Lampiran A. Lampiran",
+        "Gambar 1: Logo contoh",
+        "Tabel 1: Daftar panjang",
+        "berlanjut ke halaman berikutnya",
+        "Tabel 1 – lanjutan dari halaman sebelumnya",
+        "Versi 2.1",
+    ):
+        assert caption in text, caption
+    assert re.search(rf"\d{{1,2}} ({MONTHS}) \d{{4}}", text)
+    for english in ("Contents", "Chapter", "CHAPTER", "Appendix", "continued", "Release"):
+        assert english not in text, english
+
+
+@pytest.fixture(scope="module")
+def english_book(tmp_path_factory) -> SphinxTestApp:
+    return build_copy(tmp_path_factory.mktemp("english"), "latex", "latex", language="en")
+
+
+def test_english_book_keeps_sphinx_captions(english_book):
+    tex = (english_book.outdir / "buku.tex").read_text(encoding="utf-8")
+    assert r"\usepackage{babel}" in tex
+    assert document_class(tex).endswith(",english")
+    assert r"\renewcommand{\releasename}{Release}" in tex
+    assert "sop@captions" not in support(english_book)
+    assert r"\def\indexname" not in tex
+
+
+@pytest.fixture(scope="module")
+def labels_only_book(tmp_path_factory) -> SphinxTestApp:
+    """An English project whose SOP labels are Indonesian, as the example handbook."""
+    return build_copy(
+        tmp_path_factory.mktemp("labels"), "latex", "latex", language="en", sop_language="id"
+    )
+
+
+def test_indonesian_labels_in_english_project_give_indonesian_captions(labels_only_book):
+    tex = (labels_only_book.outdir / "buku.tex").read_text(encoding="utf-8")
+    assert r"\usepackage{babel}" not in tex
+    assert document_class(tex) == "letterpaper,10pt"
+    assert r"\renewcommand{\releasename}{Versi}" in tex
+    assert re.search(rf"\\date{{\d{{1,2}} ({MONTHS}) \d{{4}}}}", tex)
+    assert r"\usepackage[Sonny]{fncychap}" in tex  # Bjarne spells numbers in English
+    text = support(labels_only_book)
+    assert r"\def\chaptername{Bab}" in text
+    assert r"\def\figurename{Gambar }" in text  # in place of Sphinx's English "Fig."
+
+
+@needs_pdflatex
+def test_indonesian_labels_in_english_project_print_indonesian_captions(labels_only_book):
+    text = all_text(compile_book(labels_only_book))
+    for caption in ("Daftar Isi", "Bab 1", "Lampiran A", "Gambar 1: Logo contoh", "Versi 2.1"):
+        assert caption in text, caption
+    for english in ("Contents", "Chapter", "CHAPTER", "ONE", "Fig.", "Table", "Release"):
+        assert english not in text, english
+
+
+CHOSEN = {
+    "contentsname": r"\renewcommand{\contentsname}{Isi Buku}",
+    "preamble": r"\renewcommand{\chaptername}{Pasal}",
+    "releasename": "Edisi",
+}
+
+
+@pytest.fixture(scope="module")
+def chosen_book(tmp_path_factory) -> SphinxTestApp:
+    return build_copy(
+        tmp_path_factory.mktemp("chosen"),
+        "latex",
+        "latex",
+        latex_elements=CHOSEN,
+        today="1 Juli 2031",
+    )
+
+
+@needs_pdflatex
+def test_captions_set_in_latex_elements_win(chosen_book):
+    text = all_text(compile_book(chosen_book))
+    for caption in ("Isi Buku", "PASAL 1", "Pasal 1. Halaman SOP", "Edisi 2.1", "1 Juli 2031"):
+        assert caption in text, caption
+    assert "Daftar Isi" not in text
+    assert "LAMPIRAN A" in text  # what the user did not set stays Indonesian
+
+
+@pytest.mark.sphinx(
+    "latex",
+    testroot="latex",
+    confoverrides={
+        "latex_elements": {"babel": r"\usepackage[english]{babel}", "printindex": r"\printindex"}
+    },
+)
+def test_language_package_and_index_set_in_latex_elements_are_kept(app):
+    app.build()
+    tex = (app.outdir / "buku.tex").read_text(encoding="utf-8")
+    assert r"\usepackage[english]{babel}" in tex
+    assert r"\def\indexname" not in tex
+
+
+@pytest.mark.sphinx(
+    "latex",
+    testroot="latex",
+    confoverrides={"sop_labels": {"Contents": "Isi & 100% {#1}", "Release": "Edisi_1"}},
+)
+def test_captions_follow_sop_labels_escaped(app):
+    app.build()
+    assert r"\def\contentsname{Isi \& 100\% \{\#1\}}" in support(app)
+    tex = (app.outdir / "buku.tex").read_text(encoding="utf-8")
+    assert r"\renewcommand{\releasename}{Edisi\_1}" in tex

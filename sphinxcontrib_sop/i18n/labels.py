@@ -46,6 +46,24 @@ MESSAGES = (
     "Set in",
     "on",
     "STANDARD OPERATING PROCEDURES",
+    # The printed manual's own captions (LaTeX and Sphinx print them).
+    "Contents",
+    "Chapter",
+    "Appendix",
+    "Part",
+    "Index",
+    "Bibliography",
+    "References",
+    "Figure",
+    "Table",
+    "Listing",
+    "continued from previous page",
+    "continues on next page",
+    "Non-alphabetical",
+    "Symbols",
+    "Numbers",
+    "page",
+    "Release",
 )
 
 

@@ -23,6 +23,8 @@ from sphinx.util.texescape import escape
 from ...config import setting
 from ...i18n.labels import ProjectLabels
 from ...layout.sheet import CELL_PADDING
+from .captions import adjust_latex_context, captions_tex
+from .rendering import fill
 
 logger = logging.getLogger(__name__)
 
@@ -78,6 +80,7 @@ SUPPORT = r"""
   {\endgroup}
 \newenvironment{sopflowchartpage}[1]{\longtable{#1}}{\endlongtable}
 @COVER@
+@CAPTIONS@
 \endinput
 """
 
@@ -104,9 +107,10 @@ COVER = r"""
 
 
 def register_latex_manual(app: Sphinx) -> None:
-    """Add the LaTeX package of the manual."""
+    """Add the LaTeX package of the manual, and its captions in the labels' language."""
     app.add_latex_package(PACKAGE)
     app.connect("builder-inited", write_support_package)
+    app.connect("builder-inited", adjust_latex_context)
 
 
 def wants_cover(config: Config) -> bool:
@@ -123,7 +127,13 @@ def write_support_package(app: Sphinx) -> None:
     size = PAPER_SIZES[setting(app.config, "sop_paper")]
     paper_tex = f"\\geometry{{paperwidth={size[0]},paperheight={size[1]}}}"
     cover = _cover(app, outdir) if wants_cover(app.config) else ""
-    text = _fill(SUPPORT, PAPER=paper_tex, PADDING=f"{CELL_PADDING:g}", COVER=cover)
+    text = fill(
+        SUPPORT,
+        PAPER=paper_tex,
+        PADDING=f"{CELL_PADDING:g}",
+        COVER=cover,
+        CAPTIONS=captions_tex(app.config),
+    )
     temporary = outdir / f"{PACKAGE}.sty.tmp"
     temporary.write_text(text, encoding="utf-8")
     os.replace(temporary, outdir / f"{PACKAGE}.sty")
@@ -139,7 +149,7 @@ def _cover(app: Sphinx, outdir: Path) -> str:
             target = outdir / f"{COVER_LOGO}{source.suffix.lower()}"
             shutil.copyfile(source, target)
             logo = f"\\includegraphics[height=4cm]{{{target.name}}}\\par\\vspace{{1.2cm}}"
-    return _fill(
+    return fill(
         COVER,
         LOGO=logo,
         HEADING=escape(labels("STANDARD OPERATING PROCEDURES")),
@@ -148,13 +158,6 @@ def _cover(app: Sphinx, outdir: Path) -> str:
         ADDRESS=escape(config.sop_address),
         YEAR=escape(str(config.sop_year or _this_year())),
     )
-
-
-def _fill(template: str, **values: str) -> str:
-    """``template`` with each ``@NAME@`` replaced (TeX is full of ``%`` and braces)."""
-    for name, value in values.items():
-        template = template.replace(f"@{name}@", value)
-    return template
 
 
 def _this_year() -> int:

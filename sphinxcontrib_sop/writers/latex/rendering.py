@@ -1,6 +1,8 @@
-"""Writing a cell's content to a string, for the hand-built tables of the manual."""
+"""Writing LaTeX to strings: a cell's content for the hand-built tables, and templates."""
 
 from __future__ import annotations
+
+import re
 
 from docutils import nodes
 from sphinx.writers.latex import LaTeXTranslator
@@ -18,3 +20,11 @@ def cell_latex(translator: LaTeXTranslator, entry: nodes.entry) -> str:
     text = "".join(translator.body[start:]).strip()
     del translator.body[start:]
     return text
+
+
+def fill(template: str, **values: str) -> str:
+    """``template`` with each ``@NAME@`` replaced (TeX is full of ``%`` and braces).
+
+    One pass: a value is never searched for names itself.
+    """
+    return re.sub(r"@([A-Z_]+)@", lambda name: values.get(name[1], name[0]), template)

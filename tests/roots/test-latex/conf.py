@@ -4,3 +4,4 @@ release = "2.1"
 language = "id"
 smartquotes = False
 latex_documents = [("index", "buku.tex", "Buku Uji", "Penguji", "manual")]
+latex_appendices = ["appendix"]
