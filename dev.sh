@@ -66,7 +66,10 @@ case "$task" in
         ensure_system_packages with-tex
         ensure_venv docs
         rm -rf docs/_build/latex
-        "$VENV/bin/sphinx-build" -W --keep-going -b latex docs docs/_build/latex "$@"
+        # Quiet (-q), as the LaTeX run below: Sphinx's progress and its closing
+        # hint to run make in the LaTeX folder would mislead, as this task runs it.
+        # Warnings still go to stderr, and -W still fails the build on them.
+        "$VENV/bin/sphinx-build" -q -W --keep-going -b latex docs docs/_build/latex "$@"
         (cd docs/_build/latex && latexmk -pdf -interaction=nonstopmode -halt-on-error \
             buku-pedoman-sop.tex >latexmk.log 2>&1) || {
             tail -40 docs/_build/latex/latexmk.log >&2

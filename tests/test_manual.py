@@ -6,6 +6,7 @@ import itertools
 import re
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -466,3 +467,63 @@ def test_captions_follow_sop_labels_escaped(app):
     assert r"\def\contentsname{Isi \& 100\% \{\#1\}}" in support(app)
     tex = (app.outdir / "buku.tex").read_text(encoding="utf-8")
     assert r"\renewcommand{\releasename}{Edisi\_1}" in tex
+
+
+# -- ./dev.sh pdf -----------------------------------------------------------------
+
+DEV_SH = Path(__file__).parent.parent / "dev.sh"
+
+
+#: sphinx-build's options that take no value.
+FLAGS = {"-q", "--quiet", "-Q", "--silent", "-W", "--fail-on-warning", "--keep-going", "-n", "-E"}
+
+
+def pdf_task_sphinx_options() -> list[str]:
+    """The flags ``./dev.sh pdf`` gives sphinx-build, read from the script."""
+    script = DEV_SH.read_text(encoding="utf-8")
+    task = script[script.index("\n    pdf)") : script.index(";;", script.index("\n    pdf)"))]
+    [command] = [line.split() for line in task.splitlines() if "/bin/sphinx-build" in line]
+    assert command[command.index("-b") + 1] == "latex"
+    return [word for word in command if word in FLAGS]
+
+
+def test_pdf_task_builds_quietly_with_warnings_as_errors():
+    options = pdf_task_sphinx_options()
+    assert "-q" in options or "--quiet" in options
+    assert "-W" in options
+
+
+def run_sphinx_build(tmp_path: Path, *extra: str) -> subprocess.CompletedProcess:
+    source = tmp_path / "src"
+    shutil.copytree(Path(__file__).parent / "roots" / "test-latex", source)
+    return subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "sphinx",
+            *pdf_task_sphinx_options(),
+            "-b",
+            "latex",
+            *extra,
+            str(source),
+            str(tmp_path / "latex"),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+
+
+def test_pdf_task_prints_no_make_hint(tmp_path):
+    """The PDF is made by the task itself: Sphinx's hint to run make would mislead."""
+    result = run_sphinx_build(tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "make" not in result.stdout + result.stderr
+    assert (tmp_path / "latex" / "buku.tex").is_file()
+
+
+def test_pdf_task_still_shows_warnings_and_fails_on_them(tmp_path):
+    result = run_sphinx_build(tmp_path, "-D", "sop_paper=a3")
+    assert result.returncode != 0
+    assert "sop_paper must be 'a4' or 'f4', not 'a3'" in result.stderr
