@@ -294,6 +294,55 @@ def test_links_land_on_their_page(book, book_pdf, label, texts):
     assert all(expected in text for expected in texts), text
 
 
+# -- the step table's caption ---------------------------------------------------------
+
+
+def flowchart_starts(tex: str, number: str) -> str:
+    """The LaTeX of the SOP ``number`` from its landscape pages to its first header row."""
+    start = tex.index(r"\begin{landscape}", tex.index(number))
+    return tex[start : tex.index(r"\hline", start)]
+
+
+@pytest.mark.parametrize(
+    ("number", "caption"),
+    [
+        # list-table, with inline markup and LaTeX's special characters
+        ("001/TERIMA", r"Langkah kegiatan penerimaan \sphinxstyleemphasis{surat} \& 50\% \{\#1\}"),
+        ("002/KIRIM", "Langkah kegiatan pengiriman"),  # csv-table
+        ("004/PANJANG", "Langkah kegiatan yang panjang"),  # table directive
+    ],
+)
+def test_caption_of_the_step_table_above_the_flowchart(book_tex, number, caption):
+    start = flowchart_starts(book_tex, number)
+    assert caption in start
+    assert start.index(caption) < start.index(r"\begin{sopflowchartpage}")
+
+
+def test_no_caption_when_the_table_has_none(book_tex):
+    assert "sopcaption" not in flowchart_starts(book_tex, "003/DALAM")
+
+
+@needs_pdflatex
+def test_caption_on_every_flowchart_page(book, book_pdf):
+    pages = [
+        page for page in flowchart_pages(book_pdf) if "Langkah panjang" in page_text(book_pdf, page)
+    ]
+    printed = printed_flowchart(
+        procedure(book, "panjang"),
+        "a4",
+        caption="Langkah kegiatan yang panjang – lanjutan dari halaman sebelumnya",
+    )
+    assert len(pages) == len(printed.pages) >= 2  # the caption's room was kept: no page overflowed
+    first, *later = (page_text(book_pdf, page) for page in pages)
+    assert "Langkah kegiatan yang panjang" in first
+    assert "lanjutan" not in first
+    for text in later:
+        assert "Langkah kegiatan yang panjang – lanjutan dari halaman sebelumnya" in text
+    text = " ".join([first, *later])
+    for number in range(1, 19):
+        assert text.count(f"Langkah panjang nomor {number} dikerjakan") == 1, number
+
+
 # -- the manual's own captions ------------------------------------------------------
 
 MONTHS = "Januari|Februari|Maret|April|Mei|Juni|Juli|Agustus|September|Oktober|November|Desember"

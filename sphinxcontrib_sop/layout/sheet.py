@@ -68,6 +68,11 @@ HEADER_HEIGHT = 40.0
 #: Rough metrics of the printed cells' text, to decide where pages break.
 CHARACTER_WIDTH = 3.9
 LINE_HEIGHT = 9.6
+#: A caption printed above the flowchart on each page: generous metrics of its
+#: text, and the room under it.
+CAPTION_CHARACTER_WIDTH = 4.6
+CAPTION_LINE_HEIGHT = 11.0
+CAPTION_GAP = 6.0
 
 
 @dataclass(frozen=True)
@@ -78,8 +83,12 @@ class PrintedFlowchart:
     pages: list[Page]
 
 
-def printed_flowchart(procedure: Procedure, paper: str) -> PrintedFlowchart:
-    """Lay the flowchart out for landscape pages of ``paper`` (``a4`` or ``f4``)."""
+def printed_flowchart(procedure: Procedure, paper: str, caption: str = "") -> PrintedFlowchart:
+    """Lay the flowchart out for landscape pages of ``paper`` (``a4`` or ``f4``).
+
+    ``caption`` is the longest text printed above the flowchart on a page; its
+    lines take room from the steps.
+    """
     width, height = PAGE_AREAS[paper]
     drawing = width - print_text_width()
     style = print_style(len(procedure.actors), drawing)
@@ -90,11 +99,20 @@ def printed_flowchart(procedure: Procedure, paper: str) -> PrintedFlowchart:
     steps = {step.number: step for step in procedure.steps}
     pages = paginate(
         procedure,
-        height - HEADER_HEIGHT,
+        height - HEADER_HEIGHT - caption_height(caption, width),
         style,
         step_height=lambda number: estimated_height(steps[number], style),
     )
     return PrintedFlowchart(style, pages)
+
+
+def caption_height(caption: str, width: float) -> float:
+    """The room a caption takes above the flowchart on a page ``width`` points wide."""
+    if not caption:
+        return 0.0
+    per_line = max(int(width / CAPTION_CHARACTER_WIDTH), 1)
+    lines = -(-len(caption) // per_line)
+    return lines * CAPTION_LINE_HEIGHT + CAPTION_GAP
 
 
 def print_style(column_count: int, drawing_width: float) -> Style:

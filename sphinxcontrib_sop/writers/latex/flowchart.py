@@ -13,6 +13,8 @@ from :mod:`sphinxcontrib_sop.layout.sheet`; this module only writes TeX.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from docutils import nodes
 from sphinx.util.texescape import escape
 from sphinx.writers.latex import LaTeXTranslator
@@ -33,7 +35,7 @@ from ...layout.sheet import (
     WRITTEN_COLUMNS,
     printed_flowchart,
 )
-from .rendering import cell_latex
+from .rendering import content_latex
 from .targets import hypertargets
 
 
@@ -43,23 +45,60 @@ def visit_flowchart(translator: LaTeXTranslator, node: sop_flowchart) -> None:
     if not procedure.steps:
         return
     labels = ProjectLabels(translator.config.sop_labels)
-    printed = printed_flowchart(procedure, setting(translator.config, "sop_paper"))
+    table = node.next_node(nodes.table)
+    caption = _caption(translator, table, labels)
+    printed = printed_flowchart(
+        procedure, setting(translator.config, "sop_paper"), caption=caption.longest
+    )
     texts: dict[int, dict[Column, str]] = {}
     for step_row in node.step_rows(translator.builder.env):
-        cells = {column: cell_latex(translator, entry) for column, entry in step_row.cells.items()}
+        cells = {
+            column: content_latex(translator, entry) for column, entry in step_row.cells.items()
+        }
         texts.setdefault(step_row.step.number, cells)  # a repeated number is drawn once
-    table = node.next_node(nodes.table)
     targets = hypertargets(translator, node, table["ids"]) if table is not None else ""
     out = [f"\n\\begin{{landscape}}\\begin{{sopflowchart}}{targets}\n"]
     for index, page in enumerate(printed.pages):
         if index:
             out.append("\\end{sopflowchartpage}\\clearpage\n")
+        out.append(caption.on_page(index))
         out.append(_page_start(procedure, page.layout, labels))
         for row in page.layout.rows:
             out.append(_row(page.layout, row, texts.get(row.node.step, {})))
     out.append("\\end{sopflowchartpage}\\end{sopflowchart}\\end{landscape}\n")
     translator.body.append("".join(out))
     raise nodes.SkipNode
+
+
+@dataclass(frozen=True)
+class Caption:
+    """The caption written on the step table, printed above the flowchart on each page.
+
+    ``first`` is its LaTeX on the first page, ``later`` on the following ones
+    (with "continued from previous page"), ``longest`` the plain text of the
+    longer, for the room it takes.
+    """
+
+    first: str = ""
+    later: str = ""
+    longest: str = ""
+
+    def on_page(self, index: int) -> str:
+        text = self.later if index else self.first
+        return f"\\sopcaption{{{text}}}\n" if text else ""
+
+
+def _caption(translator: LaTeXTranslator, table: nodes.table | None, labels: Labels) -> Caption:
+    title = table.next_node(nodes.title) if table is not None else None
+    if title is None or not title.astext().strip():
+        return Caption()
+    text = content_latex(translator, title)
+    continued = labels("continued from previous page")
+    return Caption(
+        first=text,
+        later=f"{text} \\textendash{{}} {escape(continued)}",
+        longest=f"{title.astext()} – {continued}",
+    )
 
 
 def _page_start(procedure: Procedure, layout: Layout, labels: Labels) -> str:

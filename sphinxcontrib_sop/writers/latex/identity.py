@@ -14,7 +14,7 @@ from docutils import nodes
 from sphinx.writers.latex import LaTeXTranslator
 
 from ...doctree.nodes import sop_identity
-from .rendering import cell_latex
+from .rendering import content_latex
 
 #: Shares of the line width: the owner block, the fields' names, their values.
 OWNER_SHARE, NAME_SHARE, VALUE_SHARE = 0.40, 0.17, 0.43
@@ -29,7 +29,7 @@ def visit_identity(translator: LaTeXTranslator, node: sop_identity) -> None:
     lists = _cells(table, "sop-list")
     write = translator.body.append
     fields = " \\\\ \\hline\n".join(
-        f"{cell_latex(translator, name)} & {cell_latex(translator, value)}"
+        f"{content_latex(translator, name)} & {content_latex(translator, value)}"
         for name, value in zip(names, values, strict=False)
     )
     write(
@@ -38,7 +38,7 @@ def visit_identity(translator: LaTeXTranslator, node: sop_identity) -> None:
         "\\setlength\\LTleft{0pt}\\setlength\\LTright{\\fill}%\n"
         f"\\begin{{tabular}}{{|>{{\\centering\\arraybackslash}}m{{\\dimexpr{OWNER_SHARE}\\sopidwidth-2\\tabcolsep}}"
         f"|@{{}}m{{{NAME_SHARE + VALUE_SHARE}\\sopidwidth}}@{{}}|}}\\hline\n"
-        f"{cell_latex(translator, owner[0]) if owner else ''} &\n"
+        f"{content_latex(translator, owner[0]) if owner else ''} &\n"
         f"\\begin{{tabular}}{{>{{\\raggedright\\arraybackslash\\bfseries}}"
         f"p{{\\dimexpr{NAME_SHARE}\\sopidwidth-2\\tabcolsep}}|"
         f">{{\\raggedright\\arraybackslash}}p{{\\dimexpr{VALUE_SHARE}\\sopidwidth-2\\tabcolsep-0.8pt}}}}\n"
@@ -50,7 +50,9 @@ def visit_identity(translator: LaTeXTranslator, node: sop_identity) -> None:
         f"p{{\\dimexpr{NAME_SHARE + VALUE_SHARE}\\sopidwidth-2\\tabcolsep-0.8pt}}|}}\n"
     )
     for left, right in zip(lists[::2], lists[1::2], strict=False):
-        write(f"{cell_latex(translator, left)} & {cell_latex(translator, right)} \\\\ \\hline\n")
+        write(
+            f"{content_latex(translator, left)} & {content_latex(translator, right)} \\\\ \\hline\n"
+        )
     write("\\end{longtable}\\endgroup\n")
     raise nodes.SkipNode
 

@@ -79,6 +79,8 @@ SUPPORT = r"""
    \setlength\LTpre{0pt}\setlength\LTpost{0pt}\raggedright}
   {\endgroup}
 \newenvironment{sopflowchartpage}[1]{\longtable{#1}}{\endlongtable}
+% The caption written on the step table, above the flowchart on each page.
+\newcommand\sopcaption[1]{{\centering\small#1\par}\vspace{4pt}}
 @COVER@
 @CAPTIONS@
 \endinput

@@ -1,4 +1,4 @@
-"""Writing LaTeX to strings: a cell's content for the hand-built tables, and templates."""
+"""Writing LaTeX to strings: content for the hand-built tables and captions, templates."""
 
 from __future__ import annotations
 
@@ -8,14 +8,14 @@ from docutils import nodes
 from sphinx.writers.latex import LaTeXTranslator
 
 
-def cell_latex(translator: LaTeXTranslator, entry: nodes.entry) -> str:
-    """The LaTeX of a cell's content, written by the translator itself.
+def content_latex(translator: LaTeXTranslator, node: nodes.Element) -> str:
+    """The LaTeX of a node's content (a cell, a caption), written by the translator itself.
 
     Inline markup, links and lists keep working; the text is taken back out of
     the translator's body, to be placed where the caller's table needs it.
     """
     start = len(translator.body)
-    for child in entry.children:
+    for child in node.children:
         child.walkabout(translator)
     text = "".join(translator.body[start:]).strip()
     del translator.body[start:]
