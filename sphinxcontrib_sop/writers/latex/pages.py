@@ -52,8 +52,7 @@ def _parts_on_new_pages(
             continue
         if child.children and isinstance(child[0], sop_page_break):
             yield [*ancestors, node], child
-        else:
-            yield from _parts_on_new_pages(child, (*ancestors, node))
+        yield from _parts_on_new_pages(child, (*ancestors, node))
 
 
 def _opens(parent: nodes.Element, node: nodes.Element) -> bool:
