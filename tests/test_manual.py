@@ -230,6 +230,11 @@ def test_sop_after_text_breaks_the_page_before_itself(book_tex):
     assert breaks[0] < text.index("label-kirim") < text.index("002/KIRIM")
 
 
+def test_decree_in_an_sop_starts_its_page_before_its_label(book_tex):
+    text = book_tex[book_tex.index("Prosedur ini ditetapkan") : book_tex.index("Isi keputusan")]
+    assert text.index(r"\clearpage") < text.index("keputusan-panjang") < text.index("KEPUTUSAN")
+
+
 @needs_pdflatex
 def test_heading_and_identity_share_a_page(book_pdf):
     pages = [page_text(book_pdf, page) for page in range(1, page_count(book_pdf) + 1)]
