@@ -10,10 +10,26 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from sphinxcontrib_sop.core.columns import HEADER_ALIASES, REQUIRED_COLUMNS, Column, map_columns
-from sphinxcontrib_sop.core.dates import format_date, parse_date
+from sphinxcontrib_sop.core.dates import (
+    format_date,
+    is_before,
+    parse_date,
+    parse_date_field,
+    printed_date,
+    unreadable_date_message,
+)
 from sphinxcontrib_sop.core.durations import parse_duration
 from sphinxcontrib_sop.core.flow import FlowError, WrittenFlow, parse_flow
-from sphinxcontrib_sop.core.model import Duration, Exit, Flow, Step, StepKind, TimeUnit
+from sphinxcontrib_sop.core.model import (
+    DateField,
+    DatePrecision,
+    Duration,
+    Exit,
+    Flow,
+    Step,
+    StepKind,
+    TimeUnit,
+)
 from sphinxcontrib_sop.core.options import (
     canonical_options,
     check_nip,
@@ -107,6 +123,108 @@ def test_format_date_months_differ_by_language() -> None:
     march = datetime.date(2016, 3, 1)
     assert format_date(march, "id") == "1 Maret 2016"
     assert format_date(march, "en") == "1 March 2016"
+
+
+MONTH, YEAR, DAY = DatePrecision.MONTH, DatePrecision.YEAR, DatePrecision.DAY
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "precision"),
+    [
+        ("Januari 2016", (2016, 1, 1), MONTH),
+        ("APRIL 2015", (2015, 4, 1), MONTH),
+        ("JUNI 2020", (2020, 6, 1), MONTH),
+        ("juni  2020", (2020, 6, 1), MONTH),
+        ("Jan. 2016", (2016, 1, 1), MONTH),
+        ("Agustus, 2019", (2019, 8, 1), MONTH),
+        ("December 2019", (2019, 12, 1), MONTH),
+        ("2016-01", (2016, 1, 1), MONTH),
+        ("01/2016", (2016, 1, 1), MONTH),
+        ("12-2016", (2016, 12, 1), MONTH),
+        ("2016", (2016, 1, 1), YEAR),
+        ("Tahun 2016", (2016, 1, 1), YEAR),
+        ("15 Januari 2016", (2016, 1, 15), DAY),
+        ("2019-09-25", (2019, 9, 25), DAY),
+    ],
+)
+def test_parse_date_field_keeps_the_precision_written(
+    text: str, expected: tuple[int, int, int], precision: DatePrecision
+) -> None:
+    field = parse_date_field(text)
+    assert field == DateField(text.replace("  ", " "), datetime.date(*expected), precision)
+
+
+@pytest.mark.parametrize(
+    "text", ["25 September", "Januari", "Smarch 2016", "13/2016", "2016-13", "20016", "", "x 2016"]
+)
+def test_parse_date_field_rejects(text: str) -> None:
+    assert parse_date_field(text).value is None
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "printed"),
+    [
+        ("Januari 2016", "id", "Januari 2016"),
+        ("APRIL 2015", "id", "April 2015"),
+        ("apr 2015", "id", "April 2015"),
+        ("JUNI 2020", "en", "June 2020"),
+        ("2016-08", "en", "August 2016"),
+        ("Tahun 2016", "id", "2016"),
+        ("2016", "en", "2016"),
+        ("2019-09-25", "id", "25 September 2019"),
+        ("25 September", "id", "25 September"),
+    ],
+)
+def test_printed_date_in_the_official_style(text: str, language: str, printed: str) -> None:
+    assert printed_date(parse_date_field(text), language) == printed
+
+
+def test_format_date_by_precision() -> None:
+    day = datetime.date(2016, 2, 1)
+    assert format_date(day, "id", MONTH) == "Februari 2016"
+    assert format_date(day, "en", YEAR) == "2016"
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "last"),
+    [
+        ("Februari 2016", (2016, 2, 1), (2016, 2, 29)),
+        ("Desember 2015", (2015, 12, 1), (2015, 12, 31)),
+        ("2015", (2015, 1, 1), (2015, 12, 31)),
+        ("3 Maret 2015", (2015, 3, 3), (2015, 3, 3)),
+    ],
+)
+def test_date_field_spans_what_it_names(
+    text: str, first: tuple[int, int, int], last: tuple[int, int, int]
+) -> None:
+    field = parse_date_field(text)
+    assert (field.first_day, field.last_day) == (datetime.date(*first), datetime.date(*last))
+
+
+@pytest.mark.parametrize(
+    ("earlier", "later", "before"),
+    [
+        ("Januari 2016", "15 Januari 2016", False),
+        ("15 Januari 2016", "Januari 2016", False),
+        ("2016", "Maret 2016", False),
+        ("Desember 2015", "1 Januari 2016", True),
+        ("31 Desember 2015", "2016", True),
+        ("2015", "Januari 2016", True),
+        ("14 Januari 2016", "15 Januari 2016", True),
+        ("Februari 2016", "Januari 2016", False),
+        ("nonsense", "2016", False),
+    ],
+)
+def test_is_before_compares_what_each_date_may_mean(earlier: str, later: str, before: bool) -> None:
+    assert is_before(parse_date_field(earlier), parse_date_field(later)) is before
+
+
+def test_unreadable_date_without_year_says_so() -> None:
+    message = unreadable_date_message("25 September", "created")
+    assert message.startswith("the date '25 September' in :created: has no year: add it")
+    other = unreadable_date_message("32 Smarch 2019", "created")
+    assert other.startswith("cannot read the date '32 Smarch 2019' in :created:: write it as")
+    assert "Januari 2016" in other
 
 
 # -- durations ---------------------------------------------------------------
@@ -738,10 +856,24 @@ def test_parse_flow_returns_or_raises_flow_error(text: str) -> None:
 
 
 @settings(max_examples=200, deadline=None)
-@given(st.one_of(st.text(max_size=40), st.from_regex(r"\d{1,3}[ -/.]\w{1,9}[ -/.,]\d{1,5}")))
+@given(
+    st.one_of(
+        st.text(max_size=40),
+        st.from_regex(r"\d{1,3}[ -/.]\w{1,9}[ -/.,]\d{1,5}"),
+        st.from_regex(r"\A(\w{1,9}\.?,? |\d{1,2}[-/.])?\d{1,5}\Z"),
+    )
+)
 def test_parse_date_never_raises(text: str) -> None:
     result = parse_date(text)
     assert result is None or isinstance(result, datetime.date)
+    field = parse_date_field(text)
+    assert field.text == " ".join(text.split())
+    if field.value is None:
+        assert printed_date(field, "id") == field.text
+        assert unreadable_date_message(text, "created")
+    else:
+        assert field.first_day <= field.last_day
+        assert printed_date(field, "en")
 
 
 @settings(max_examples=200, deadline=None)

@@ -45,12 +45,41 @@ class Duration:
     amount_max: float | None = None
 
 
+class DatePrecision(str, enum.Enum):
+    """How much of a date is written: a day, a month (``Januari 2016``) or a year."""
+
+    DAY = "day"
+    MONTH = "month"
+    YEAR = "year"
+
+
 @dataclass(frozen=True)
 class DateField:
-    """A date option as written, with its parsed value when it could be read."""
+    """A date option as written, with its parsed value when it could be read.
+
+    ``value`` is the first day of what is written (1 January 2016 for
+    ``Januari 2016``) and ``precision`` says how much was written, so the date
+    is printed as written and compared as the whole month or year it names.
+    """
 
     text: str
     value: datetime.date | None = None
+    precision: DatePrecision = DatePrecision.DAY
+
+    @property
+    def first_day(self) -> datetime.date | None:
+        """The first day the date may mean (``None`` when it could not be read)."""
+        return self.value
+
+    @property
+    def last_day(self) -> datetime.date | None:
+        """The last day the date may mean: the day itself, or the end of its month or year."""
+        value = self.value
+        if value is None or self.precision is DatePrecision.DAY:
+            return value
+        if self.precision is DatePrecision.YEAR or value.month == 12:
+            return datetime.date(value.year, 12, 31)
+        return datetime.date(value.year, value.month + 1, 1) - datetime.timedelta(days=1)
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,7 @@ from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
 from ..config import labels_language
-from ..core.dates import ACCEPTED_FORMS, format_date, parse_date
+from ..core.dates import parse_date_field, printed_date, unreadable_date_message
 from ..core.model import DateField
 from ..core.options import canonical_options, check_nip, is_unset, option_lines
 from ..core.problems import Problem
@@ -68,27 +68,23 @@ class OptionsDirective(SphinxDirective):
         return "" if is_unset(value) else " ".join(value.split())
 
     def read_date(self, option: str) -> DateField | None:
-        """A date option: its text, and its date when it can be read (else a warning)."""
+        """A date option: a day, month or year when it can be read (else a warning)."""
         text = self.text(option)
         if not text:
             return None
-        value = parse_date(text)
-        if value is None:
+        field = parse_date_field(text)
+        if field.value is None:
             self.problems.append(
-                Problem(
-                    f"cannot read the date {text!r} in :{option}:: write it as {ACCEPTED_FORMS} "
-                    "(shown as written meanwhile)",
-                    self.line_of(option),
-                    "date",
-                )
+                Problem(unreadable_date_message(text, option), self.line_of(option), "date")
             )
-        return DateField(text, value)
+        return field
 
     def printed_date(self, field: DateField | None) -> str:
-        """A date as printed: ``25 September 2019`` in the label language, else as written."""
-        if field is None:
-            return ""
-        return format_date(field.value, self.language) if field.value else field.text
+        """A date as printed: ``25 September 2019``, ``Januari 2016`` in the label language.
+
+        A date that could not be read is printed as written.
+        """
+        return "" if field is None else printed_date(field, self.language)
 
     def read_nip(self, option: str) -> str:
         """A NIP option as written; a warning unless it has the 18 digits of a NIP."""

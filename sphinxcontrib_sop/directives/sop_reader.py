@@ -15,6 +15,7 @@ from docutils import nodes
 from sphinx import addnodes
 
 from ..config import setting
+from ..core.dates import is_before
 from ..core.model import Approver, DateField, Procedure
 from ..core.options import (
     DATE_OPTIONS,
@@ -203,9 +204,7 @@ class SOPReader:
 
     def _check_date_order(self, dates: dict[str, DateField | None]) -> None:
         created, effective = dates["created"], dates["effective"]
-        if not (created and effective and created.value and effective.value):
-            return
-        if effective.value < created.value:
+        if created and effective and is_before(effective, created):
             self.problems.append(
                 Problem(
                     f"the effective date {effective.text!r} is before the date created "
