@@ -9,7 +9,14 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from sphinxcontrib_sop.core.columns import HEADER_ALIASES, REQUIRED_COLUMNS, Column, map_columns
+from sphinxcontrib_sop.core.columns import (
+    HEADER_ALIASES,
+    REQUIRED_COLUMNS,
+    Column,
+    Header,
+    map_columns,
+    recognise_header,
+)
 from sphinxcontrib_sop.core.dates import (
     format_date,
     is_before,
@@ -18,7 +25,12 @@ from sphinxcontrib_sop.core.dates import (
     printed_date,
     unreadable_date_message,
 )
-from sphinxcontrib_sop.core.durations import parse_duration
+from sphinxcontrib_sop.core.durations import (
+    HeaderUnit,
+    header_unit,
+    parse_duration,
+    time_with_unit,
+)
 from sphinxcontrib_sop.core.flow import FlowError, WrittenFlow, parse_flow
 from sphinxcontrib_sop.core.model import (
     DateField,
@@ -263,6 +275,50 @@ def test_parse_duration_rejects(text: str) -> None:
     assert parse_duration(text) is None
 
 
+MINUTES = HeaderUnit(TimeUnit.MINUTE, "menit")
+
+
+@pytest.mark.parametrize(
+    ("qualifier", "expected"),
+    [
+        ("menit", MINUTES),
+        ("MENIT", MINUTES),
+        ("Menit", MINUTES),
+        ("dalam menit", MINUTES),
+        ("in minutes", HeaderUnit(TimeUnit.MINUTE, "minutes")),
+        ("HK", HeaderUnit(TimeUnit.WORKING_DAY, "HK")),
+        ("Hari Kerja", HeaderUnit(TimeUnit.WORKING_DAY, "hari kerja")),
+        ("perkiraan", None),
+        ("", None),
+    ],
+)
+def test_header_unit(qualifier: str, expected: HeaderUnit | None) -> None:
+    assert header_unit(qualifier) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "printed"),
+    [
+        ("5", Duration(5, TimeUnit.MINUTE), "5 menit"),
+        ("1,5", Duration(1.5, TimeUnit.MINUTE), "1,5 menit"),
+        ("5-10", Duration(5, TimeUnit.MINUTE, 10), "5-10 menit"),
+        ("5 s.d. 10", Duration(5, TimeUnit.MINUTE, 10), "5 s.d. 10 menit"),
+        ("2 jam", Duration(2, TimeUnit.HOUR), "2 jam"),
+        ("10-5", None, "10-5 menit"),
+        ("lima", None, "lima"),
+        ("", None, ""),
+    ],
+)
+def test_bare_numbers_take_the_header_unit(
+    text: str, expected: Duration | None, printed: str
+) -> None:
+    assert parse_duration(text, MINUTES) == expected
+    assert time_with_unit(text, MINUTES) == printed
+    if text and text[-1].isdigit():
+        assert parse_duration(text) is None
+        assert time_with_unit(text, None) == text
+
+
 # -- flow --------------------------------------------------------------------
 
 
@@ -452,6 +508,49 @@ def test_map_columns_ignores_inner_spacing() -> None:
     columns = map_columns(("Uraian   Kegiatan", "Persyaratan / Kelengkapan", "PELAKSANA"))
     assert columns.index == {Column.ACTIVITY: 0, Column.REQUIREMENTS: 1, Column.ACTORS: 2}
     assert columns.missing == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Aktifitas", Header(Column.ACTIVITY)),
+        ("Aktivitas", Header(Column.ACTIVITY)),
+        ("Uraian Aktifitas", Header(Column.ACTIVITY)),
+        ("Persyaratan", Header(Column.REQUIREMENTS)),
+        ("Persyaratan/Perlengkapan", Header(Column.REQUIREMENTS)),
+        ("Kelengkapan dan Peralatan", Header(Column.REQUIREMENTS)),
+        ("Kelengkapan & Peralatan", Header(Column.REQUIREMENTS)),
+        ("Persyaratan / Kelengkapan / Peralatan", Header(Column.REQUIREMENTS)),
+        ("Waktu (menit)", Header(Column.TIME, "menit")),
+        ("WAKTU (MENIT)", Header(Column.TIME, "MENIT")),
+        ("Waktu ( Jam )", Header(Column.TIME, "Jam")),
+        ("Waktu [hari kerja]", Header(Column.TIME, "hari kerja")),
+        ("Output/Hasil", Header(Column.OUTPUT)),
+        ("Hasil atau Output", Header(Column.OUTPUT)),
+        ("Output (dokumen)", Header(Column.OUTPUT, "dokumen")),
+        ("Ket.", Header(Column.NOTES)),
+        ("No.", Header(Column.NUMBER)),
+    ],
+)
+def test_recognise_real_headers(text: str, expected: Header) -> None:
+    assert recognise_header(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["(menit)", "Kegiatan/Pelaksana", "Waktu dan Biaya", "Biaya", "dan", "Output/", "Uraian"],
+)
+def test_recognise_header_rejects(text: str) -> None:
+    assert recognise_header(text) is None
+
+
+def test_map_columns_keeps_the_time_unit() -> None:
+    columns = map_columns(("No", "Aktifitas", "Pelaksana", "Waktu (menit)", "Output/Hasil"))
+    assert columns.index == {
+        Column.NUMBER: 0, Column.ACTIVITY: 1, Column.ACTORS: 2, Column.TIME: 3, Column.OUTPUT: 4,
+    }  # fmt: skip
+    assert columns.qualifiers == {Column.TIME: "menit"}
+    assert columns.unknown == columns.repeated == ()
 
 
 def test_map_columns_unknown_and_repeated() -> None:
@@ -688,6 +787,48 @@ def test_steps_missing_required_column(header: tuple[str, ...], missing: str) ->
     assert result.problems[0].line == 8
 
 
+TIMED = ("No", "Aktifitas", "Pelaksana", "Waktu (menit)", "Alur")
+
+
+def test_steps_bare_numbers_under_a_minutes_header_are_minutes() -> None:
+    result = read(
+        table(("1", "A", "X", "5", ""), ("2", "B", "X", "10", ""), header=TIMED),
+    )
+    assert result.problems == []
+    assert [step.duration for step in result.steps] == [
+        Duration(5, TimeUnit.MINUTE),
+        Duration(10, TimeUnit.MINUTE),
+    ]
+    assert [step.time for step in result.steps] == ["5 menit", "10 menit"]
+
+
+def test_steps_own_unit_wins_over_the_header_unit() -> None:
+    result = read(
+        table(("1", "A", "X", "1 hari", ""), ("2", "B", "X", "sesuai jadwal", ""), header=TIMED)
+    )
+    assert result.steps[0].duration == Duration(1, TimeUnit.DAY)
+    assert (result.steps[1].time, result.steps[1].duration) == ("sesuai jadwal", None)
+
+
+def test_steps_bare_numbers_without_a_header_unit_stay_text() -> None:
+    header = ("No", "Kegiatan", "Pelaksana", "Waktu", "Alur")
+    result = read(table(("1", "A", "X", "5", ""), header=header))
+    assert (result.steps[0].time, result.steps[0].duration) == ("5", None)
+
+
+def test_steps_missing_activity_says_the_table_is_shown_as_written() -> None:
+    result = read(table(("1", "A", "X"), header=("No", "Uraian", "Pelaksana")))
+    assert result.steps == ()
+    assert messages(result) == [
+        "the step table has no activity column: add a column headed 'Kegiatan', 'Aktivitas', "
+        "'Aktifitas', 'Uraian Kegiatan', 'Uraian Aktivitas', 'Uraian Aktifitas', 'Activity' "
+        "(the table is shown as written meanwhile)",
+        "unknown column 'Uraian' in the step table: rename it to a known header (see 'Step "
+        "table' in the user guide); the table is shown as written meanwhile",
+    ]
+    assert not any("Keterangan" in message for message in messages(result))
+
+
 def test_steps_header_only() -> None:
     result = read(table())
     assert result.steps == ()
@@ -828,7 +969,13 @@ def test_read_then_check_flow_loop_back() -> None:
 
 FLOWISH = st.text(alphabet="0123456789 :;,.\n→->=YaTidkSelsaiEndke", max_size=30)
 ANY_TEXT = st.one_of(st.text(max_size=40), FLOWISH)
-HEADERS = st.sampled_from([alias for _, alias in ALL_ALIASES] + ["", "Biaya", "??", "NO "])
+HEADERS = st.one_of(
+    st.sampled_from(
+        [alias for _, alias in ALL_ALIASES]
+        + ["", "Biaya", "??", "NO ", "Waktu (menit)", "Waktu (jam)", "Output/Hasil", "(", "[x]"]
+    ),
+    st.from_regex(r"\A\w{0,9}( ?(/|dan|\(|\[) ?\w{0,9}[)\]]?)*\Z"),
+)
 CELL = st.one_of(
     ANY_TEXT,
     st.integers(min_value=-3, max_value=12).map(str),
@@ -883,6 +1030,15 @@ def test_parse_duration_never_raises(text: str) -> None:
     assert result is None or isinstance(result, Duration)
 
 
+@settings(max_examples=200, deadline=None)
+@given(st.one_of(HEADERS, st.text(max_size=30)))
+def test_recognise_header_never_raises(text: str) -> None:
+    header = recognise_header(text)
+    assert header is None or isinstance(header.column, Column)
+    unit = header_unit(header.qualifier if header else text)
+    assert unit is None or unit.word
+
+
 @st.composite
 def raw_tables(draw: st.DrawFn) -> tuple[RawTable, tuple[str, ...]]:
     header = tuple(draw(st.lists(HEADERS, max_size=6)))
@@ -911,3 +1067,5 @@ def test_read_step_table_and_check_flow_never_raise(drawn) -> None:
         assert set(each.actors) <= set(result.actors)
     problems = check_flow(result.steps)
     assert all(isinstance(problem, Problem) for problem in problems)
+    for each in result.steps:
+        assert each.duration is None or each.duration.amount >= 0

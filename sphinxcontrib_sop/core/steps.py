@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 
 from .columns import Column, ColumnMap, accepted_headers, map_columns
-from .durations import parse_duration
+from .durations import header_unit, parse_duration, time_with_unit
 from .flow import FlowError, WrittenFlow, parse_flow
 from .model import Exit, Flow, Step, StepKind
 from .options import UNSET_VALUES, split_actors
@@ -73,14 +73,15 @@ def read_step_table(
     result.actors, canonical = _order_actors(
         declared_actors, actors_per_step, rows, actors_line or table.line, result.problems
     )
+    unit = header_unit(columns.qualifiers.get(Column.TIME, ""))
     result.steps = tuple(
         Step(
             number=number,
             activity=reader.text(Column.ACTIVITY),
             actors=tuple(canonical[actor.casefold()] for actor in actors),
             requirements=reader.text(Column.REQUIREMENTS),
-            time=reader.text(Column.TIME),
-            duration=parse_duration(reader.text(Column.TIME)),
+            time=time_with_unit(reader.text(Column.TIME), unit),
+            duration=parse_duration(reader.text(Column.TIME), unit),
             output=reader.text(Column.OUTPUT),
             notes=reader.notes(),
             flow=flow,
@@ -95,11 +96,17 @@ def read_step_table(
 
 
 def _check_header(table: RawTable, columns: ColumnMap, problems: list[Problem]) -> None:
+    # Without a required column the table is shown as written, not as steps.
+    meanwhile = (
+        "the table is shown as written meanwhile"
+        if columns.missing
+        else "its cells are shown under Keterangan meanwhile"
+    )
     for column in columns.missing:
         problems.append(
             Problem(
                 f"the step table has no {column.value} column: add a column headed "
-                f"{accepted_headers(column)}",
+                f"{accepted_headers(column)} (the table is shown as written meanwhile)",
                 table.line,
             )
         )
@@ -107,8 +114,7 @@ def _check_header(table: RawTable, columns: ColumnMap, problems: list[Problem]) 
         problems.append(
             Problem(
                 f"unknown column {table.header[position]!r} in the step table: rename it to "
-                "a known header (see 'Step table' in the user guide); its cells are shown "
-                "under Keterangan meanwhile",
+                f"a known header (see 'Step table' in the user guide); {meanwhile}",
                 table.line,
             )
         )
@@ -116,7 +122,7 @@ def _check_header(table: RawTable, columns: ColumnMap, problems: list[Problem]) 
         problems.append(
             Problem(
                 f"the column {table.header[position]!r} repeats another column's meaning: "
-                "merge the two; its cells are shown under Keterangan meanwhile",
+                f"merge the two; {meanwhile}",
                 table.line,
             )
         )

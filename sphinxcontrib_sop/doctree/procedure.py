@@ -94,6 +94,8 @@ def _steps_view(
         row = cells.entries[position]
         index = columns.index.get(column)
         own = _children(row[index]) if index is not None and index < len(row) else []
+        if column is Column.TIME:
+            return _completed(own, procedure.steps[position].time)
         if column is not Column.NOTES:
             return own
         # Cells under headers that are not recognised are kept under Keterangan.
@@ -116,6 +118,20 @@ def _steps_view(
     view["ids"] = written["ids"]
     view["names"] = written["names"]
     return sop_small_print("", view, classes=["sop-steps-scroll"])
+
+
+def _completed(own: list[nodes.Node], read: str) -> list[nodes.Node]:
+    """A cell's content ending as its text was read (``5`` under ``Waktu (menit)``: ``5 menit``)."""
+    written = " ".join(" ".join(node.astext() for node in own).split())
+    if not own or written == read or not read.startswith(written):
+        return own
+    suffix = nodes.Text(read[len(written) :])
+    last = own[-1]
+    if isinstance(last, nodes.paragraph):
+        last += suffix
+    else:
+        own.append(nodes.paragraph("", "", suffix))
+    return own
 
 
 def _children(entry: nodes.entry | None) -> list[nodes.Node]:
