@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime
+import re
 
 import pytest
 from hypothesis import example, given, settings
@@ -43,14 +44,18 @@ from sphinxcontrib_sop.core.model import (
     TimeUnit,
 )
 from sphinxcontrib_sop.core.options import (
+    WrittenLine,
     canonical_options,
     check_nip,
     is_unset,
     is_valid_id,
     slugify,
+    source_lines,
     split_actors,
     split_items,
     split_related,
+    value_lines,
+    written_lines,
 )
 from sphinxcontrib_sop.core.problems import Problem
 from sphinxcontrib_sop.core.steps import RawRow, RawTable, StepTable, read_step_table
@@ -384,9 +389,9 @@ def test_parse_flow_huge_number_is_a_flow_error_not_a_crash() -> None:
 # -- options -----------------------------------------------------------------
 
 
-def test_split_items_drops_typed_enumerators() -> None:
-    text = "1. Satu\na) Dua\n- Tiga\n2) Empat\n\n  * Lima\n• Enam\nB. Tujuh"
-    assert split_items(text) == ["Satu", "Dua", "Tiga", "Empat", "Lima", "Enam", "B. Tujuh"]
+def test_split_items_drops_typed_markers() -> None:
+    text = "1. Satu\na) Dua\n- Tiga\n2) Empat\n\n* Lima\n• Enam\n\u2013 Tujuh"
+    assert split_items(text) == ["Satu", "Dua", "Tiga", "Empat", "Lima", "Enam", "Tujuh"]
 
 
 def test_split_items_keeps_markup_inside_an_item() -> None:
@@ -398,6 +403,115 @@ def test_split_items_keeps_markup_inside_an_item() -> None:
 
 def test_split_items_keeps_text_after_a_number_without_separator() -> None:
     assert split_items("2019 Peraturan") == ["2019 Peraturan"]
+
+
+def test_split_items_without_markers_one_item_per_line() -> None:
+    text = "Surat yang tidak lengkap tidak dapat diproses\nSurat rahasia hanya dibuka pejabat"
+    assert split_items(text) == [
+        "Surat yang tidak lengkap tidak dapat diproses",
+        "Surat rahasia hanya dibuka pejabat",
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "1. Surat yang tidak lengkap\ntidak dapat diproses\n2. Surat rahasia",
+        "1) Surat yang tidak lengkap\ntidak dapat diproses\n2) Surat rahasia",
+        "a. Surat yang tidak lengkap\ntidak dapat diproses\nb. Surat rahasia",
+        "- Surat yang tidak lengkap\ntidak dapat diproses\n- Surat rahasia",
+        "• Surat yang tidak lengkap\ntidak dapat diproses\n• Surat rahasia",
+        "1 Surat yang tidak lengkap\ntidak dapat diproses\n2 Surat rahasia",
+        "1. Surat yang tidak lengkap\n   tidak dapat diproses\n2. Surat rahasia",
+        "1.\nSurat yang tidak lengkap\ntidak dapat diproses\n2.\nSurat rahasia",
+    ],
+)
+def test_split_items_unmarked_lines_continue_marked_items(text: str) -> None:
+    assert split_items(text) == [
+        "Surat yang tidak lengkap tidak dapat diproses",
+        "Surat rahasia",
+    ]
+
+
+def test_split_items_pasted_numbers_count_up_from_one() -> None:
+    text = "1 Lurah\n2 Sekretaris Lurah\n3 Kepala Seksi Pemerintahan dibantu\n2 orang staf\n4 Staf"
+    assert split_items(text) == [
+        "Lurah",
+        "Sekretaris Lurah",
+        "Kepala Seksi Pemerintahan dibantu 2 orang staf",
+        "Staf",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "items"),
+    [
+        ("2 Sekretaris\n3 Kasi", ["2 Sekretaris", "3 Kasi"]),
+        ("Lurah\n1 Sekretaris\n2 Kasi", ["Lurah", "1 Sekretaris", "2 Kasi"]),
+        ("1. UU Nomor 23 Tahun 2014, diubah UU Nomor\n2 Tahun 2015\n2. PP", None),
+    ],
+)
+def test_split_items_other_numbers_are_text(text: str, items: list[str] | None) -> None:
+    expected = items or ["UU Nomor 23 Tahun 2014, diubah UU Nomor 2 Tahun 2015", "PP"]
+    assert split_items(text) == expected
+
+
+def test_split_items_deeper_lines_always_continue() -> None:
+    text = "Undang-Undang Nomor 43 Tahun 2009\n   tentang Kearsipan\nPeraturan Pemerintah"
+    assert split_items(text) == [
+        "Undang-Undang Nomor 43 Tahun 2009 tentang Kearsipan",
+        "Peraturan Pemerintah",
+    ]
+    marked = "1. Satu\n   2. bukan nomor\n2. Dua"
+    assert split_items(marked) == ["Satu 2. bukan nomor", "Dua"]
+
+
+def test_split_items_joins_a_word_broken_with_a_hyphen() -> None:
+    assert split_items("1. Peraturan Menteri PAN-\nRB Nomor 35\n2. Undang-\nUndang") == [
+        "Peraturan Menteri PAN-RB Nomor 35",
+        "Undang-Undang",
+    ]
+    assert split_items("1. Surat masuk -\nditerima") == ["Surat masuk - diterima"]
+
+
+def test_split_items_reads_the_columns_it_is_given() -> None:
+    lines = [WrittenLine(14, "Surat yang tidak lengkap"), WrittenLine(17, "tidak dapat diproses")]
+    assert split_items(lines) == ["Surat yang tidak lengkap tidak dapat diproses"]
+    aligned = [WrittenLine(14, "Surat yang tidak lengkap"), WrittenLine(6, "Surat rahasia")]
+    assert split_items(aligned) == ["Surat yang tidak lengkap", "Surat rahasia"]
+
+
+BLOCK = """.. sop:: Title
+   :warnings: Surat yang tidak lengkap
+                 tidak dapat diproses
+      Surat rahasia
+   :peringatan: kedua
+
+   :warnings: body text
+"""
+
+
+def test_source_lines_keep_the_columns_docutils_drops() -> None:
+    assert source_lines(BLOCK, ["warnings", "peringatan"]) == [
+        WrittenLine(14, "Surat yang tidak lengkap"),
+        WrittenLine(17, "tidak dapat diproses"),
+        WrittenLine(6, "Surat rahasia"),
+    ]
+    assert source_lines(BLOCK, ["peringatan"]) == [WrittenLine(16, "kedua")]
+    assert source_lines(BLOCK, ["records"]) is None
+
+
+def test_written_lines_use_the_source_only_when_it_matches() -> None:
+    value = "Surat yang tidak lengkap\ntidak dapat diproses\nSurat rahasia"
+    names = ["warnings", "peringatan"]
+    assert [line.column for line in written_lines(value, BLOCK, names)] == [14, 17, 6]
+    assert split_items(written_lines(value, BLOCK, names)) == [
+        "Surat yang tidak lengkap tidak dapat diproses",
+        "Surat rahasia",
+    ]
+    yaml = "1. Satu\n   dua\n2. Tiga\n"
+    assert written_lines(yaml, "```{sop} T\n---\nwarnings: |\n", names) == value_lines(yaml)
+    assert [line.column for line in value_lines(yaml)] == [0, 3, 0]
 
 
 def test_split_related() -> None:
@@ -1037,6 +1151,39 @@ def test_recognise_header_never_raises(text: str) -> None:
     assert header is None or isinstance(header.column, Column)
     unit = header_unit(header.qualifier if header else text)
     assert unit is None or unit.word
+
+
+ITEM_LINE = st.one_of(
+    st.text(max_size=20),
+    st.from_regex(r"\A {0,4}(\d{1,2}[.)]?|[a-z][.)]|[-•])? ?\w{0,8}-?\Z"),
+    st.sampled_from(["", "-", "1", "1.", "2 x", "Undang-", "   lanjut", "\\- x"]),
+)
+#: At most this is dropped from a line: its marker.
+ANY_MARKER = re.compile(r"(?:\d+[.)]|[a-z][.)]|[-*•●▪◦–—]|\d{1,3})(?=\s|$)")
+
+
+def squeeze(text: str) -> str:
+    return "".join(text.split())
+
+
+def is_subsequence(part: str, whole: str) -> bool:
+    letters = iter(whole)
+    return all(letter in letters for letter in part)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(ITEM_LINE, max_size=8))
+def test_split_items_never_raises_and_drops_only_markers(lines: list[str]) -> None:
+    text = "\n".join(lines)
+    items = split_items(text)
+    assert all(item and item == item.strip() for item in items)
+    kept, written = squeeze("".join(items)), squeeze(text)
+    assert is_subsequence(kept, written)
+    markers = sum(
+        len(match[0]) for line in text.splitlines() if (match := ANY_MARKER.match(line.strip()))
+    )
+    assert len(kept) >= len(written) - markers
+    assert split_related(text) is not None
 
 
 @st.composite

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
 
 from .problems import Problem
 
@@ -36,7 +37,14 @@ UNSET_VALUES = frozenset({"", "-", "–", "—"})
 
 #: An option line: ``:name: value`` (reST, MyST) or ``name: value`` (MyST's YAML block).
 _OPTION_LINE = re.compile(r"\s*:?([\w-]+):(?:\s|$)")
-_ENUMERATOR = re.compile(r"^(?:\d+[.)]|[a-z][.)]|[-*•])\s+")
+#: An option line of reStructuredText: ``:name:``, then the value's first line.
+_RST_OPTION = re.compile(r"(?P<indent>[ \t]*):(?P<name>[\w-]+):(?:[ \t]+|$)")
+#: A list item's own marker: ``1.``, ``1)``, ``a.``, ``a)`` or a bullet, then a space.
+_MARKER = re.compile(r"(?:\d+[.)]|[a-z][.)]|[-*•●▪◦–—])(?:\s+|$)")
+#: A number pasted from a PDF without its dot: ``1 Lurah``.
+_BARE_NUMBER = re.compile(r"(\d{1,3})(?:\s+|$)")
+#: A line ending in a word broken with a hyphen: ``Undang-`` + ``Undang``.
+_BROKEN_WORD = re.compile(r"\w-$")
 _ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _ID_LIKE = re.compile(r"[^\s,]+")
 _NIP_CHARACTERS = re.compile(r"[\d\s.]+")
@@ -88,17 +96,117 @@ def is_unset(value: str | None) -> bool:
     return value is None or value.strip() in UNSET_VALUES
 
 
-def split_items(value: str) -> list[str]:
-    """One item per line; a leading ``1.``, ``a)`` or ``-`` the author typed is dropped."""
-    items = []
-    for line in value.splitlines():
-        item = _ENUMERATOR.sub("", line.strip(), count=1).strip() if line.strip() else ""
-        if item:
-            items.append(item)
-    return items
+@dataclass(frozen=True)
+class WrittenLine:
+    """One line of an option's value and the column where it starts in the source."""
+
+    column: int
+    text: str
 
 
-def split_related(value: str) -> list[str]:
+def value_lines(value: str) -> list[WrittenLine]:
+    """The lines of an option value, each at the indentation the value keeps."""
+    return [
+        WrittenLine(len(line) - len(line.lstrip()), line.strip())
+        for line in value.splitlines()
+        if line.strip()
+    ]
+
+
+def source_lines(block_text: str, names: Iterable[str]) -> list[WrittenLine] | None:
+    """The lines of the first option among ``names`` as written in a directive's text.
+
+    docutils hands an option's value over with the indentation of its first
+    line lost (it follows the option's name); the source still shows it.
+    ``None`` when the option is not written as ``:name:`` in the options block.
+    """
+    wanted = set(names)
+    for position, text in enumerate(block_text.splitlines()):
+        if not text.strip() and position:
+            return None  # the options block ends at the first blank line
+        match = _RST_OPTION.match(text)
+        if match and match["name"] in wanted:
+            break
+    else:
+        return None
+    indent = len(match["indent"])
+    first = text[match.end() :]
+    lines = [WrittenLine(match.end(), first.strip())] if first.strip() else []
+    for text in block_text.splitlines()[position + 1 :]:
+        column = len(text) - len(text.lstrip())
+        if not text.strip() or column <= indent:
+            break
+        lines.append(WrittenLine(column, text.strip()))
+    return lines
+
+
+def written_lines(value: str, block_text: str, names: Iterable[str]) -> list[WrittenLine]:
+    """The lines of an option value with their columns: from the source when it shows them.
+
+    The source is used only when its lines are the value's lines, so a value
+    that reached the directive another way (MyST's YAML block) keeps its own.
+    """
+    own = value_lines(value)
+    written = source_lines(block_text, names)
+    if written is not None and [line.text for line in written] == [line.text for line in own]:
+        return written
+    return own
+
+
+def split_items(value: str | Sequence[WrittenLine]) -> list[str]:
+    """The items of a list option.
+
+    Without markers, one item per line. When items carry their own markers
+    (``1.``, ``1)``, ``a.``, ``-``, ``•``, or pasted numbers without a dot,
+    ``1 ``, ``2 ``… counting up from 1 on the first line), a line without a
+    marker continues the item above, and the markers are dropped. A line
+    indented deeper than its item's first line always continues the item.
+    Continued lines are joined with a space (none after a word broken with a
+    hyphen); nothing else is dropped.
+    """
+    lines = value_lines(value) if isinstance(value, str) else [line for line in value if line.text]
+    pasted_numbers = bool(lines) and _pasted_number(lines[0].text) == 1
+    items: list[list[str]] = []
+    item_column = 0
+    marked = False
+    next_number = 1
+    for line in lines:
+        if items and line.column > item_column:
+            items[-1].append(line.text)
+            continue
+        number = _pasted_number(line.text) if pasted_numbers else None
+        marker = _MARKER.match(line.text)
+        if number == next_number:
+            next_number += 1
+            marker = _BARE_NUMBER.match(line.text)
+        if marker:
+            marked = True
+            items.append([line.text[marker.end() :]])
+            item_column = line.column
+        elif marked and items:
+            items[-1].append(line.text)
+        else:
+            items.append([line.text])
+            item_column = line.column
+    return [text for parts in items if (text := _joined(parts))]
+
+
+def _pasted_number(text: str) -> int | None:
+    match = _BARE_NUMBER.match(text)
+    return int(match[1]) if match else None
+
+
+def _joined(parts: list[str]) -> str:
+    text = ""
+    for part in (part.strip() for part in parts):
+        if not part:
+            continue
+        gap = "" if not text or _BROKEN_WORD.search(text) else " "
+        text = f"{text}{gap}{part}"
+    return text
+
+
+def split_related(value: str | Sequence[WrittenLine]) -> list[str]:
     """Related SOPs: one per line, and a line of ids may list several, comma separated.
 
     A line with a comma is split only when every part looks like an id, so free

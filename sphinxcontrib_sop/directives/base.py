@@ -11,7 +11,14 @@ from sphinx.util.docutils import SphinxDirective
 from ..config import labels_language
 from ..core.dates import parse_date_field, printed_date, unreadable_date_message
 from ..core.model import DateField
-from ..core.options import canonical_options, check_nip, is_unset, option_lines
+from ..core.options import (
+    WrittenLine,
+    canonical_options,
+    check_nip,
+    is_unset,
+    option_lines,
+    written_lines,
+)
 from ..core.problems import Problem
 from ..i18n.labels import ProjectLabels
 
@@ -66,6 +73,14 @@ class OptionsDirective(SphinxDirective):
         """A one-line option as written, its spaces tidied; ``""`` when it is not set."""
         value = self.values.get(option)
         return "" if is_unset(value) else " ".join(value.split())
+
+    def lines(self, option: str) -> list[WrittenLine]:
+        """The lines of a multi-line option, each with the column it starts at in the source."""
+        value = self.values.get(option)
+        if is_unset(value):
+            return []
+        names = (option, *self.option_aliases.get(option, ()))
+        return written_lines(value, self.block_text, names)
 
     def read_date(self, option: str) -> DateField | None:
         """A date option: a day, month or year when it can be read (else a warning)."""

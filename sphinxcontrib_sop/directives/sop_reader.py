@@ -163,10 +163,8 @@ class SOPReader:
     # -- options --------------------------------------------------------------
 
     def _items(self, name: str) -> list[str]:
-        value = self.directive.values.get(name)
-        if is_unset(value):
-            return []
-        return split_related(value) if name == RELATED else split_items(value)
+        lines = self.directive.lines(name)
+        return split_related(lines) if name == RELATED else split_items(lines)
 
     def _procedure_id(self, title: str) -> str:
         written = self.directive.text("id")
