@@ -1,9 +1,18 @@
-"""What the ``sop`` and ``sop-decree`` directives share: options, dates, NIPs, warnings."""
+"""What the ``sop`` and ``sop-decree`` directives share: options, dates, NIPs, warnings.
+
+Option values reach a directive as raw text, while table cells arrive parsed.
+So that an option reads as the same text as a cell (``Kasubbag \\ Umum`` in
+``:actors:`` and in *Pelaksana*), every option that is printed or compared
+with the table is read through the document's own inline parser
+(reStructuredText or MyST): escapes and markup count the same way in both.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import ClassVar
 
+from docutils import nodes
 from docutils.parsers.rst import directives
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
@@ -49,11 +58,17 @@ class OptionsDirective(SphinxDirective):
     option_aliases: ClassVar[dict[str, tuple[str, ...]]] = {}
 
     def read_options(self) -> None:
-        """Read every option under its English name, and note where each is written."""
+        """Read every option under its English name, and note where each is written.
+
+        ``messages`` collects docutils' messages about the author's inline
+        markup, to be returned after the directive's node.
+        """
         self.option_lines = option_lines(self.block_text, self.lineno, self.options)
         self.values, self.problems = canonical_options(
             self.options, self.option_lines, self.option_aliases
         )
+        self.messages: list[nodes.Node] = []
+        self._parsed: dict[tuple[str, bool], list[nodes.Node]] = {}
 
     @property
     def labels(self) -> ProjectLabels:
@@ -69,10 +84,37 @@ class OptionsDirective(SphinxDirective):
         lines = [line for name in names if (line := self.option_lines.get(name))]
         return min(lines, default=self.lineno)
 
-    def text(self, option: str) -> str:
+    def written(self, option: str) -> str:
         """A one-line option as written, its spaces tidied; ``""`` when it is not set."""
         value = self.values.get(option)
         return "" if is_unset(value) else " ".join(value.split())
+
+    def inline(self, option: str, keep_lines: bool = False) -> list[nodes.Node]:
+        """An option's text with its inline markup parsed (once), as a table cell's is.
+
+        Its lines are joined into one, unless ``keep_lines``.
+        """
+        key = (option, keep_lines)
+        if key not in self._parsed:
+            value = self.values.get(option)
+            text = "" if is_unset(value) else value.strip() if keep_lines else self.written(option)
+            self._parsed[key] = self.inline_text(text, self.line_of(option))
+        return self._parsed[key]
+
+    def inline_text(self, text: str, line: int) -> list[nodes.Node]:
+        """``text``, written at ``line``, with its inline markup parsed."""
+        if not text:
+            return []
+        parsed, messages = self.state.inline_text(text, line)
+        self.messages.extend(messages)
+        return parsed
+
+    def text(self, option: str, keep_lines: bool = False) -> str:
+        """An option's text as a reader sees it: its escapes applied, as in a table cell.
+
+        ``""`` when it is not set.
+        """
+        return plain_text(self.inline(option, keep_lines))
 
     def lines(self, option: str) -> list[WrittenLine]:
         """The lines of a multi-line option, each with the column it starts at in the source."""
@@ -117,3 +159,8 @@ class OptionsDirective(SphinxDirective):
                 type="sop",
                 subtype=problem.subtype,
             )
+
+
+def plain_text(inline: Sequence[nodes.Node]) -> str:
+    """The text of parsed inline markup, as a reader sees it."""
+    return "".join(node.astext() for node in inline)

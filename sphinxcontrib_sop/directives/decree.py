@@ -45,4 +45,4 @@ class DecreeDirective(OptionsDirective):
         self.report(self.problems)
         node = decree_node(decree, body, self.labels)
         self.set_source_info(node)
-        return [node]
+        return [node, *self.messages]

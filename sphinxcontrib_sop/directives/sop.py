@@ -36,4 +36,4 @@ class SOPDirective(OptionsDirective):
         for located in (node, *node.findall(sop_graphviz)):
             self.set_source_info(located)
         self.state.document.note_explicit_target(node, node)
-        return [node, *reader.messages]
+        return [node, *self.messages]

@@ -9,7 +9,6 @@ the identity table and the steps table).  Every mistake becomes a
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
 
 from docutils import nodes
 from sphinx import addnodes
@@ -21,7 +20,6 @@ from ..core.options import (
     DATE_OPTIONS,
     DIAGRAMS,
     LIST_OPTIONS,
-    is_unset,
     is_valid_id,
     looks_like_id,
     slugify,
@@ -36,28 +34,23 @@ from ..doctree.identity import IdentityContent
 from ..doctree.procedure import ReadSOP, WrittenStepTable
 from ..doctree.table_reader import read_table
 from ..domain import RELATED
-from .base import OptionsDirective
+from .base import OptionsDirective, plain_text
 
 #: Single-line options whose text may hold inline markup.
 TEXT_OPTIONS = ("number", "unit", "approved-by", "approver-name")
 
 
 class SOPReader:
-    """Reads the SOP of ``directive``, whose options are read; problems go to its list.
-
-    ``messages`` collects docutils' messages about the author's inline markup,
-    to be returned after the SOP's node.
-    """
+    """Reads the SOP of ``directive``, whose options are read; problems go to its list."""
 
     def __init__(self, directive: OptionsDirective) -> None:
         self.directive = directive
         self.problems = directive.problems
-        self.messages: list[nodes.Node] = []
 
     def read(self) -> ReadSOP:
         """The SOP: model, identity fields with their markup, body, step table, diagram."""
         directive = self.directive
-        rich = {name: self._inline(directive.text(name), name) for name in TEXT_OPTIONS}
+        rich = {name: directive.inline(name) for name in TEXT_OPTIONS}
         lists = {
             name: [self._item(item, name) for item in self._items(name)] for name in LIST_OPTIONS
         }
@@ -70,14 +63,16 @@ class SOPReader:
         procedure = Procedure(
             id=self._procedure_id(title),
             title=title,
-            number=_plain(rich["number"]),
-            unit=_plain(rich["unit"]) or directive.config.sop_unit,
+            number=plain_text(rich["number"]),
+            unit=plain_text(rich["unit"]) or directive.config.sop_unit,
             created=dates["created"],
             revised=dates["revised"],
             effective=dates["effective"],
-            approver=Approver(_plain(rich["approved-by"]), _plain(rich["approver-name"]), nip),
+            approver=Approver(
+                plain_text(rich["approved-by"]), plain_text(rich["approver-name"]), nip
+            ),
             **{
-                name.replace("-", "_"): tuple(_plain(item) for item in lists[name])
+                name.replace("-", "_"): tuple(plain_text(item) for item in lists[name])
                 for name in LIST_OPTIONS
             },
             actors=step_table.actors if step_table else self._declared_actors(),
@@ -157,8 +152,8 @@ class SOPReader:
         return WrittenStepTable(position, cells, step_table.columns), step_table
 
     def _declared_actors(self) -> tuple[str, ...]:
-        value = self.directive.values.get("actors")
-        return () if is_unset(value) else tuple(split_actors(value))
+        """``:actors:`` read as the Pelaksana cells are: escapes and markup applied."""
+        return tuple(split_actors(self.directive.text("actors", keep_lines=True)))
 
     # -- options --------------------------------------------------------------
 
@@ -167,7 +162,7 @@ class SOPReader:
         return split_related(lines) if name == RELATED else split_items(lines)
 
     def _procedure_id(self, title: str) -> str:
-        written = self.directive.text("id")
+        written = self.directive.written("id")
         if written and is_valid_id(written):
             return written
         if written:
@@ -187,7 +182,7 @@ class SOPReader:
     def _diagram(self) -> str:
         """``:diagram:``: ``table`` (the official flowchart), ``graphviz`` or ``both``."""
         default = setting(self.directive.config, "sop_diagram")
-        written = self.directive.text("diagram")
+        written = self.directive.written("diagram")
         if not written or written.lower() in DIAGRAMS:
             return written.lower() or default
         self.problems.append(
@@ -214,14 +209,6 @@ class SOPReader:
 
     # -- the author's markup --------------------------------------------------
 
-    def _inline(self, text: str, name: str) -> list[nodes.Node]:
-        """``text`` with its inline markup parsed."""
-        if not text:
-            return []
-        parsed, messages = self.directive.state.inline_text(text, self.directive.line_of(name))
-        self.messages.extend(messages)
-        return parsed
-
     def _item(self, item: str, name: str) -> list[nodes.Node]:
         """A list item: a link for an SOP id under :related:, else text with its markup."""
         directive = self.directive
@@ -238,7 +225,7 @@ class SOPReader:
             )
             xref.source, xref.line = directive.get_source_info()[0], directive.line_of(name)
             return [xref]
-        return self._inline(item, name)
+        return directive.inline_text(item, directive.line_of(name))
 
     def _date_nodes(self, field: DateField | None) -> list[nodes.Node]:
         text = self.directive.printed_date(field)
@@ -250,11 +237,6 @@ class SOPReader:
         if not logo:
             return None
         return logo if os.path.isabs(logo) else "/" + logo.replace(os.sep, "/")
-
-
-def _plain(inline: Sequence[nodes.Node]) -> str:
-    """The text of parsed inline markup, as a reader sees it."""
-    return "".join(node.astext() for node in inline)
 
 
 def _first_line(node: nodes.Node) -> int | None:
