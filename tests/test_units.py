@@ -53,6 +53,7 @@ from sphinxcontrib_sop.core.options import (
     source_lines,
     split_actors,
     split_items,
+    split_lines,
     split_related,
     value_lines,
     written_lines,
@@ -472,6 +473,17 @@ def test_split_items_joins_a_word_broken_with_a_hyphen() -> None:
         "Undang-Undang",
     ]
     assert split_items("1. Surat masuk -\nditerima") == ["Surat masuk - diterima"]
+
+
+def test_split_lines_keeps_each_line_and_no_markers() -> None:
+    text = "PEMERINTAH KOTA MEDAN\nKECAMATAN MEDAN PETISAH\n1 KELURAHAN\n   SEI SIKAMBING D"
+    assert split_lines(text) == [
+        "PEMERINTAH KOTA MEDAN",
+        "KECAMATAN MEDAN PETISAH",
+        "1 KELURAHAN SEI SIKAMBING D",
+    ]
+    assert split_lines("- Subbagian Umum") == ["- Subbagian Umum"]
+    assert split_lines("") == []
 
 
 def test_split_items_reads_the_columns_it_is_given() -> None:
@@ -1184,6 +1196,8 @@ def test_split_items_never_raises_and_drops_only_markers(lines: list[str]) -> No
     )
     assert len(kept) >= len(written) - markers
     assert split_related(text) is not None
+    lines = split_lines(text)
+    assert squeeze("".join(lines)) == written  # lines of a unit keep every character
 
 
 @st.composite

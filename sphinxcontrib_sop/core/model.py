@@ -151,21 +151,32 @@ class Edge:
 
 @dataclass(frozen=True)
 class Approver:
-    """Who signs the SOP: position title, name and NIP (civil-servant number)."""
+    """Who signs the SOP: position title, name, NIP (civil-servant number) and rank.
+
+    ``rank`` is the *pangkat* (``Pembina Tingkat I``), printed between the
+    name and the NIP.
+    """
 
     position: str = ""
     name: str = ""
     nip: str = ""
+    rank: str = ""
 
 
 @dataclass(frozen=True)
 class Procedure:
-    """One SOP: the identity part and the steps of the flowchart part."""
+    """One SOP: the identity part and the steps of the flowchart part.
+
+    ``agency`` is the government or body the SOP belongs to (``:agency:`` or
+    ``sop_agency``); ``unit_lines`` the lines of its unit, from the broadest
+    (``KECAMATAN …``) to the office itself (``KELURAHAN …``).
+    """
 
     id: str
     title: str
     number: str = ""
-    unit: str = ""
+    agency: str = ""
+    unit_lines: tuple[str, ...] = ()
     created: DateField | None = None
     revised: DateField | None = None
     effective: DateField | None = None
@@ -180,6 +191,11 @@ class Procedure:
     steps: tuple[Step, ...] = ()
     docname: str = ""
     line: int | None = None
+
+    @property
+    def unit(self) -> str:
+        """The unit on one line: its printed lines joined with `` / ``."""
+        return " / ".join(self.unit_lines)
 
     @property
     def edges(self) -> tuple[Edge, ...]:

@@ -13,12 +13,14 @@ from .problems import Problem
 OPTION_ALIASES: dict[str, tuple[str, ...]] = {
     "id": (),
     "number": ("nomor",),
+    "agency": ("instansi",),
     "unit": ("unit-kerja",),
     "created": ("tanggal-pembuatan",),
     "revised": ("tanggal-revisi",),
     "effective": ("tanggal-efektif",),
     "approved-by": ("disahkan-oleh",),
     "approver-name": ("nama-pejabat",),
+    "approver-rank": ("pangkat",),
     "approver-nip": ("nip",),
     "legal-basis": ("dasar-hukum",),
     "qualifications": ("kualifikasi-pelaksana",),
@@ -153,7 +155,15 @@ def written_lines(value: str, block_text: str, names: Iterable[str]) -> list[Wri
     return own
 
 
-def split_items(value: str | Sequence[WrittenLine]) -> list[str]:
+def split_lines(value: str | Sequence[WrittenLine]) -> list[str]:
+    """The lines of a multi-line text option (``:unit:``), each printed on its own line.
+
+    A line indented deeper than the one above continues it; no markers.
+    """
+    return split_items(value, markers=False)
+
+
+def split_items(value: str | Sequence[WrittenLine], markers: bool = True) -> list[str]:
     """The items of a list option.
 
     Without markers, one item per line. When items carry their own markers
@@ -165,7 +175,7 @@ def split_items(value: str | Sequence[WrittenLine]) -> list[str]:
     hyphen); nothing else is dropped.
     """
     lines = value_lines(value) if isinstance(value, str) else [line for line in value if line.text]
-    pasted_numbers = bool(lines) and _pasted_number(lines[0].text) == 1
+    pasted_numbers = markers and bool(lines) and _pasted_number(lines[0].text) == 1
     items: list[list[str]] = []
     item_column = 0
     marked = False
@@ -175,7 +185,7 @@ def split_items(value: str | Sequence[WrittenLine]) -> list[str]:
             items[-1].append(line.text)
             continue
         number = _pasted_number(line.text) if pasted_numbers else None
-        marker = _MARKER.match(line.text)
+        marker = _MARKER.match(line.text) if markers else None
         if number == next_number:
             next_number += 1
             marker = _BARE_NUMBER.match(line.text)

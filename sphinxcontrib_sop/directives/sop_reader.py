@@ -25,6 +25,7 @@ from ..core.options import (
     slugify,
     split_actors,
     split_items,
+    split_lines,
     split_related,
 )
 from ..core.problems import Problem
@@ -37,7 +38,7 @@ from ..domain import RELATED
 from .base import OptionsDirective, plain_text
 
 #: Single-line options whose text may hold inline markup.
-TEXT_OPTIONS = ("number", "unit", "approved-by", "approver-name")
+TEXT_OPTIONS = ("number", "approved-by", "approver-name", "approver-rank")
 
 
 class SOPReader:
@@ -51,6 +52,7 @@ class SOPReader:
         """The SOP: model, identity fields with their markup, body, step table, diagram."""
         directive = self.directive
         rich = {name: directive.inline(name) for name in TEXT_OPTIONS}
+        unit = self._unit_lines()
         lists = {
             name: [self._item(item, name) for item in self._items(name)] for name in LIST_OPTIONS
         }
@@ -64,12 +66,16 @@ class SOPReader:
             id=self._procedure_id(title),
             title=title,
             number=plain_text(rich["number"]),
-            unit=plain_text(rich["unit"]) or directive.config.sop_unit,
+            agency=directive.text("agency") or directive.config.sop_agency,
+            unit_lines=tuple(plain_text(line) for line in unit),
             created=dates["created"],
             revised=dates["revised"],
             effective=dates["effective"],
             approver=Approver(
-                plain_text(rich["approved-by"]), plain_text(rich["approver-name"]), nip
+                position=plain_text(rich["approved-by"]),
+                name=plain_text(rich["approver-name"]),
+                nip=nip,
+                rank=plain_text(rich["approver-rank"]),
             ),
             **{
                 name.replace("-", "_"): tuple(plain_text(item) for item in lists[name])
@@ -82,21 +88,21 @@ class SOPReader:
         )
         if procedure.steps:
             self.problems += check_flow(procedure.steps)
-        identity = self._identity(procedure, rich, lists)
+        identity = self._identity(procedure, rich, unit, lists)
         return ReadSOP(procedure, identity, body, written, self._diagram())
 
     def _identity(
         self,
         procedure: Procedure,
         rich: dict[str, list[nodes.Node]],
+        unit: list[list[nodes.Node]],
         lists: dict[str, list[list[nodes.Node]]],
     ) -> IdentityContent:
         """The identity fields with the author's markup, dates as printed."""
-        directive = self.directive
         return IdentityContent(
             title=procedure.title,
-            agency=directive.config.sop_agency,
-            unit=rich["unit"] or ([nodes.Text(procedure.unit)] if procedure.unit else []),
+            agency=procedure.agency,
+            unit_lines=unit,
             logo_uri=self._logo_uri(),
             number=rich["number"],
             created=self._date_nodes(procedure.created),
@@ -104,6 +110,7 @@ class SOPReader:
             effective=self._date_nodes(procedure.effective),
             approver_position=rich["approved-by"],
             approver_name=rich["approver-name"],
+            approver_rank=rich["approver-rank"],
             approver_nip=[nodes.Text(procedure.approver.nip)] if procedure.approver.nip else [],
             lists=lists,
         )
@@ -156,6 +163,14 @@ class SOPReader:
         return tuple(split_actors(self.directive.text("actors", keep_lines=True)))
 
     # -- options --------------------------------------------------------------
+
+    def _unit_lines(self) -> list[list[nodes.Node]]:
+        """``:unit:``, one line per line written, with its markup; else ``sop_unit``."""
+        directive = self.directive
+        written = split_lines(directive.lines("unit"))
+        if written:
+            return [directive.inline_text(line, directive.line_of("unit")) for line in written]
+        return [[nodes.Text(line)] for line in split_lines(directive.config.sop_unit or "")]
 
     def _items(self, name: str) -> list[str]:
         lines = self.directive.lines(name)

@@ -5,10 +5,10 @@
     +----------------+-----------------+---------------------+
     | logo           | Nomor SOP       | ...                 |
     | AGENCY         | Tgl. Pembuatan  | ...                 |
-    | UNIT           | Tgl. Revisi     | ...                 |
-    |                | Tgl. Efektif    | ...                 |
+    | UNIT (a line   | Tgl. Revisi     | ...                 |
+    |   each)        | Tgl. Efektif    | ...                 |
     |                | Disahkan oleh   | position / sign /   |
-    |                |                 | name / NIP          |
+    |                |                 | name / rank / NIP   |
     |                | Nama SOP        | ...                 |
     +----------------+-----------------+---------------------+
     | Dasar Hukum    | Kualifikasi Pelaksana                 |
@@ -47,7 +47,7 @@ class IdentityContent:
 
     title: str
     agency: str = ""
-    unit: Inline = ()
+    unit_lines: Sequence[Inline] = ()
     logo_uri: str | None = None
     number: Inline = ()
     created: Inline = ()
@@ -55,6 +55,7 @@ class IdentityContent:
     effective: Inline = ()
     approver_position: Inline = ()
     approver_name: Inline = ()
+    approver_rank: Inline = ()
     approver_nip: Inline = ()
     lists: dict[str, list[Inline]] = field(default_factory=dict)
 
@@ -105,16 +106,21 @@ def _owner_cell(content: IdentityContent, rows: int) -> nodes.entry:
         )
     if content.agency:
         children.append(paragraph(nodes.strong("", content.agency.upper()), classes=["sop-agency"]))
-    if content.unit:
-        children.append(paragraph(*content.unit, classes=["sop-unit"]))
+    # The unit's lines, one a line: KECAMATAN … / KELURAHAN …
+    children.extend(paragraph(*line, classes=["sop-unit"]) for line in content.unit_lines)
     # Blank when nothing is set: the block is the owner's letterhead, not a field.
     owner = nodes.entry("", *children, classes=["sop-owner"], morerows=rows - 1)
     return owner
 
 
 def _approver(content: IdentityContent, labels: Labels) -> list[nodes.Node]:
-    """Position, a space to sign, name and NIP, as on a signed sheet."""
-    if not (content.approver_position or content.approver_name or content.approver_nip):
+    """Position, a space to sign, name, rank and NIP, as on a signed sheet."""
+    if not (
+        content.approver_position
+        or content.approver_name
+        or content.approver_rank
+        or content.approver_nip
+    ):
         return []
     parts: list[nodes.Node] = []
     if content.approver_position:
@@ -123,6 +129,8 @@ def _approver(content: IdentityContent, labels: Labels) -> list[nodes.Node]:
     if content.approver_name:
         name = nodes.strong("", "", *content.approver_name)
         parts.append(paragraph(name, classes=["sop-approver-name"]))
+    if content.approver_rank:
+        parts.append(paragraph(*content.approver_rank, classes=["sop-approver-rank"]))
     if content.approver_nip:
         parts.append(
             paragraph(f"{labels('NIP.')} ", *content.approver_nip, classes=["sop-approver-nip"])
