@@ -2,17 +2,19 @@
 
 The root ``test-agencies`` has an SOP of the project's agency, one of a
 kelurahan (Indonesian option names, a unit of two lines, a rank) and one of a
-school (English option names, markup in the unit, a rank without a name).
+school (English option names, markup in the unit, a rank without a name, its
+own logo); ``mistakes`` has a logo that is not a file.
 """
 
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 from sphinx.testing.util import SphinxTestApp
 
-from conftest import build_copy, html, procedure, warnings
+from conftest import build_copy, html, line_of, procedure, warnings
 from sphinxcontrib_sop.core.model import Approver
 
 
@@ -24,7 +26,7 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> SphinxTestApp:
 @pytest.fixture(scope="module")
 def tex(tmp_path_factory: pytest.TempPathFactory) -> str:
     app = build_copy(tmp_path_factory.mktemp("agencies-latex"), "agencies", "latex")
-    assert warnings(app) == []
+    assert len(warnings(app)) == 1  # the missing logo
     return (app.outdir / "agencies.tex").read_text(encoding="utf-8")
 
 
@@ -33,8 +35,25 @@ def texts(app: SphinxTestApp, sop_id: str, selector: str) -> list[str]:
     return [" ".join(found.get_text(" ").split()) for found in element.select(selector)]
 
 
-def test_builds_without_warnings(built: SphinxTestApp) -> None:
-    assert warnings(built) == []
+def test_one_warning_for_a_missing_logo(built: SphinxTestApp) -> None:
+    path = Path(built.srcdir) / "mistakes.rst"
+    assert warnings(built) == [
+        f"{path}:{line_of(path, ':lambang: /img/tidak-ada.png')}: WARNING: the logo "
+        "'/img/tidak-ada.png' is not a file (relative to this page, or to the source folder "
+        "when it starts with '/'): fix the path (the project's sop_logo is shown meanwhile) "
+        "[sop.option]"
+    ]
+
+
+def logo(app: SphinxTestApp, sop_id: str, page: str = "index") -> str:
+    return html(app, page).find(id=f"sop-{sop_id}").select_one("img.sop-logo")["src"]
+
+
+def test_logo_overrides_sop_logo(built: SphinxTestApp) -> None:
+    assert logo(built, "school").endswith("sekolah.png")
+    assert logo(built, "root-logo", "mistakes").endswith("sekolah.png")
+    assert logo(built, "kelurahan").endswith("logo.png")
+    assert logo(built, "missing-logo", "mistakes").endswith("logo.png")
 
 
 def test_agency_overrides_sop_agency(built: SphinxTestApp) -> None:

@@ -15,6 +15,7 @@ OPTION_ALIASES: dict[str, tuple[str, ...]] = {
     "number": ("nomor",),
     "agency": ("instansi",),
     "unit": ("unit-kerja",),
+    "logo": ("lambang",),
     "created": ("tanggal-pembuatan",),
     "revised": ("tanggal-revisi",),
     "effective": ("tanggal-efektif",),

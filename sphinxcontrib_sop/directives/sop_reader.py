@@ -247,8 +247,28 @@ class SOPReader:
         return [nodes.Text(text)] if text else []
 
     def _logo_uri(self) -> str | None:
-        """``sop_logo`` as an image URI; ``/`` makes it relative to the source folder."""
-        logo = self.directive.config.sop_logo
+        """The logo as an image URI: ``:logo:``, else ``sop_logo``.
+
+        ``:logo:`` is a path as in an ``image`` directive: relative to the page,
+        or to the source folder when it starts with ``/``. ``sop_logo`` is
+        relative to the source folder.
+        """
+        directive = self.directive
+        written = directive.text("logo")
+        if written:
+            _, path = directive.env.relfn2path(written, directive.env.docname)
+            if os.path.isfile(path):
+                return written
+            self.problems.append(
+                Problem(
+                    f"the logo {written!r} is not a file (relative to this page, or to the "
+                    "source folder when it starts with '/'): fix the path (the project's "
+                    "sop_logo is shown meanwhile)",
+                    directive.line_of("logo"),
+                    "option",
+                )
+            )
+        logo = directive.config.sop_logo
         if not logo:
             return None
         return logo if os.path.isabs(logo) else "/" + logo.replace(os.sep, "/")
