@@ -1154,6 +1154,9 @@ def test_parse_date_never_raises(text: str) -> None:
 def test_parse_duration_never_raises(text: str) -> None:
     result = parse_duration(text)
     assert result is None or isinstance(result, Duration)
+    under_minutes = parse_duration(text, MINUTES)
+    assert under_minutes is None or isinstance(under_minutes, Duration)
+    assert time_with_unit(text, MINUTES).startswith(" ".join(text.split()))
 
 
 @settings(max_examples=200, deadline=None)
@@ -1198,6 +1201,24 @@ def test_split_items_never_raises_and_drops_only_markers(lines: list[str]) -> No
     assert split_related(text) is not None
     lines = split_lines(text)
     assert squeeze("".join(lines)) == written  # lines of a unit keep every character
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.text(max_size=60),
+    st.lists(
+        st.one_of(
+            st.text(max_size=30),
+            st.from_regex(r"\A {0,6}:(warnings|peringatan|records):( \w{0,8})?\Z"),
+            st.from_regex(r"\A {0,9}\w{0,8}\Z"),
+        ),
+        max_size=8,
+    ),
+)
+def test_written_lines_never_raise(value: str, block: list[str]) -> None:
+    lines = written_lines(value, "\n".join(block), ["warnings", "peringatan"])
+    assert [line.text for line in lines] == [line.text for line in value_lines(value)]
+    assert all(line.column >= 0 for line in lines)
 
 
 @st.composite
