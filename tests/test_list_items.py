@@ -63,7 +63,9 @@ def test_bullets_and_deeper_lines(built: SphinxTestApp) -> None:
 
 
 def test_lists_without_markers_keep_one_item_per_line(built: SphinxTestApp) -> None:
+    # An escaped number is text, not a marker.
     assert procedure(built, "pasted").records == (
         "Buku register surat keterangan",
         "Arsip salinan surat",
+        "1. Lembar ini, bukan penanda",
     )
