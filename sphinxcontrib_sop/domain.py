@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Set
+from collections.abc import Callable, Iterable, Set
 from dataclasses import dataclass
 from typing import Any
 
@@ -122,18 +122,29 @@ class SOPDomain(Domain):
     def check_consistency(self) -> None:
         """Warn about SOP ids and numbers used twice in the handbook."""
         self._warn_duplicates("id", lambda procedure: procedure.id)
-        self._warn_duplicates("number", lambda procedure: procedure.number)
+        # Each office numbers its own SOPs: a number repeats only under one letterhead.
+        self._warn_duplicates(
+            "number",
+            lambda procedure: procedure.number,
+            _letterhead,
+        )
 
-    def _warn_duplicates(self, what: str, key: Any) -> None:
-        first: dict[str, ProcedureEntry] = {}
+    def _warn_duplicates(
+        self,
+        what: str,
+        value_of: Callable[[Procedure], str],
+        scope_of: Callable[[Procedure], object] = lambda procedure: None,
+    ) -> None:
+        first: dict[tuple[object, str], ProcedureEntry] = {}
         for entry in self.definitions():
-            value = key(entry.procedure)
+            value = value_of(entry.procedure)
             if not value:
                 continue
-            if value not in first:
-                first[value] = entry
+            key = (scope_of(entry.procedure), value)
+            if key not in first:
+                first[key] = entry
                 continue
-            docname, line = first[value].location
+            docname, line = first[key].location
             logger.warning(
                 "duplicate SOP %s %r: also used by the SOP at %s:%s; give each SOP its own %s",
                 what,
@@ -193,12 +204,13 @@ class SOPDomain(Domain):
         Full-text search leaves out numbers, so a number is found as an object;
         it is an exact identifier, ranked above pages that merely share its words.
         """
-        numbers: set[str] = set()
+        numbers: set[tuple[object, str]] = set()
         for sop_id, entry in self.procedures().items():
             procedure = entry.procedure
             yield sop_id, procedure.title, SOP, procedure.docname, entry.anchor, 1
-            if procedure.number and procedure.number not in numbers:
-                numbers.add(procedure.number)
+            number = (_letterhead(procedure), procedure.number)
+            if procedure.number and number not in numbers:
+                numbers.add(number)
                 yield procedure.number, procedure.number, NUMBER, procedure.docname, entry.anchor, 0
 
     def remember_targets(self) -> None:
@@ -229,6 +241,11 @@ class SOPDomain(Domain):
             )
             for sop_id, entry in self.procedures().items()
         }
+
+
+def _letterhead(procedure: Procedure) -> tuple[str, tuple[str, ...]]:
+    """The office an SOP belongs to, which numbers its SOPs: agency and unit lines."""
+    return procedure.agency, procedure.unit_lines
 
 
 def get_domain(env: BuildEnvironment) -> SOPDomain:

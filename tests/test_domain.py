@@ -71,6 +71,20 @@ def test_duplicate_ids_and_numbers_name_both_places(app):
         )
         assert re.search(pattern, found), found
     assert domain(app).procedures()["shared-id"].procedure.docname == "first"
+    # The same number under two letterheads (two kelurahan) is no duplicate.
+    assert "offices" not in found
+    assert found.count("duplicate SOP number") == 1
+    # The search page lists the number once per office.
+    listed = [
+        entry[3]
+        for entry in domain(app).get_objects()
+        if entry[:3] == ("001/SOP/2024", "001/SOP/2024", "number")
+    ]
+    assert listed == ["first"]
+    offices = sorted(
+        entry[3:5] for entry in domain(app).get_objects() if entry[0] == "001/SOP/2016"
+    )
+    assert offices == [("offices", "sop-kelurahan-a-01"), ("offices", "sop-kelurahan-b-01")]
 
 
 @pytest.mark.parametrize("parallel", [2])
