@@ -149,3 +149,27 @@ def test_text_leaves_out_the_logo(app):
     output = (app.outdir / "full.txt").read_text(encoding="utf-8")
     assert "image" not in output.replace(" ", "")
     assert "PEMERINTAH PROVINSI" in output
+
+
+@pytest.mark.sphinx("text", testroot="screens")
+def test_text_steps_table_keeps_words_whole(app):
+    """Each column is as wide as the longest word it holds: the text writer cuts longer ones."""
+    app.build()
+    assert warnings(app) == []
+    output = (app.outdir / "index.txt").read_text(encoding="utf-8")
+    table = output[output.index("| No ") :]
+    actors = (
+        "Pelaksana Unit Pengolah",
+        "Kepala Unit Pengolah",
+        "Kasubbag Umum dan Kepegawaian",
+        "Sekretaris",
+        "Kepala Bappeda",
+        "Pengadministrasi Perkantoran",
+    )
+    words = {word for actor in actors for word in actor.split()}
+    words |= {"Mulai", "Proses", "Keputusan", "Selesai", "Kelengkapan", "Keterangan"}
+    words |= {"ditandatangani", "tersertifikasi", "dikembalikan"}
+    cells = {
+        word for line in table.splitlines() for cell in line.split("|") for word in cell.split()
+    }
+    assert sorted(words - cells) == []

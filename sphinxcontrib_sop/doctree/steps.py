@@ -27,15 +27,59 @@ def steps_table(procedure: Procedure, content: CellContent, labels: Labels) -> n
     Each cell holding the author's text is marked with its :class:`Column`.
     """
     actors = procedure.actors
-    widths = (4, 26, *(7,) * len(actors), 14, 8, 14, 9, 14)
     return table(
-        widths,
+        column_widths(procedure, labels),
         [
             _step_row(position, step, actors, content, labels)
             for position, step in enumerate(procedure.steps)
         ],
         head=_header(actors, labels),
         classes=["sop-steps", *PRINTED_TABLE_STYLE, "longtable"],
+    )
+
+
+#: The least relative width of each column, in characters of the text builder.
+LEAST_WIDTHS = {
+    Column.NUMBER: 4,
+    Column.ACTIVITY: 26,
+    Column.ACTORS: 7,
+    Column.REQUIREMENTS: 14,
+    Column.TIME: 8,
+    Column.OUTPUT: 14,
+    Column.FLOW: 9,
+    Column.NOTES: 14,
+}
+#: No column is widened for a word longer than this (an address, say).
+LONGEST_WORD = 30
+
+
+def column_widths(procedure: Procedure, labels: Labels) -> tuple[int, ...]:
+    """The relative width of each column: each at least as wide as the longest word it holds.
+
+    The text builder takes the widths as characters and cuts a longer word
+    anywhere ("Keputus|an"); LaTeX shares the line in these proportions.
+    """
+    steps = procedure.steps
+    kinds = [kind_label(step, labels) for step in steps]
+
+    def width(column: Column, *texts: str) -> int:
+        words = [len(word) for text in texts for word in text.split()]
+        return max(LEAST_WIDTHS[column], min(LONGEST_WORD, max(words, default=0)))
+
+    def written(column: Column, message: str) -> int:
+        return width(column, labels(message), *(step.text(column) for step in steps))
+
+    # A lone actor column also holds the "Pelaksana" heading above it.
+    heading = [labels("Implementers")] if len(procedure.actors) == 1 else []
+    return (
+        width(Column.NUMBER, labels("No"), *(str(step.number) for step in steps)),
+        written(Column.ACTIVITY, "Activity"),
+        *(width(Column.ACTORS, actor, *kinds, *heading) for actor in procedure.actors),
+        written(Column.REQUIREMENTS, "Requirements"),
+        written(Column.TIME, "Time"),
+        written(Column.OUTPUT, "Output"),
+        width(Column.FLOW, labels("Flow"), *(flow_text(step, labels) for step in steps)),
+        written(Column.NOTES, "Notes"),
     )
 
 
