@@ -54,9 +54,17 @@ def line_of(path: Path, text: str) -> int:
     raise AssertionError(f"{text!r} not in {path}")
 
 
+def text_of(element) -> str:
+    """The whitespace-normalised text of an HTML element, as a reader sees it.
+
+    Soft hyphens, which mark where the flowchart may break a long word, are left out.
+    """
+    return " ".join(element.get_text(" ").replace("\N{SOFT HYPHEN}", "").split())
+
+
 def cell_texts(element) -> list[str]:
-    """The whitespace-normalised text of each cell of an HTML row."""
-    return [" ".join(cell.get_text(" ").split()) for cell in element.find_all(["td", "th"])]
+    """The text of each cell of an HTML row (see :func:`text_of`)."""
+    return [text_of(cell) for cell in element.find_all(["td", "th"])]
 
 
 def build_copy(

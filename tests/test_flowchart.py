@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import html, procedure, warnings
+from conftest import html, procedure, text_of, warnings
 from sphinxcontrib_sop.writers.html.assets import STATIC_DIR, STYLESHEET
 
 
@@ -86,9 +86,7 @@ def test_rows_keep_texts_as_html_in_step_order(app):
 def test_header_groups_actors_and_quality_standard(app):
     app.build()
     head = flowchart(app).select("thead tr")
-    first = [
-        (th.get_text(strip=True), th.get("colspan"), th.get("rowspan")) for th in head[0]("th")
-    ]
+    first = [(text_of(th), th.get("colspan"), th.get("rowspan")) for th in head[0]("th")]
     assert first == [
         ("No", None, "2"),
         ("Kegiatan", None, "2"),
@@ -96,7 +94,7 @@ def test_header_groups_actors_and_quality_standard(app):
         ("Mutu Baku", "3", None),
         ("Keterangan", None, "2"),
     ]
-    actors = [th.get_text(strip=True) for th in head[1].select("th.sop-actor")]
+    actors = [text_of(th) for th in head[1].select("th.sop-actor")]
     assert actors == ["Staf TU", "Kasubbag Umum", "Sekretaris"]
 
 

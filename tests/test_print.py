@@ -205,7 +205,9 @@ def page_sizes(pdf: Path) -> list[tuple[float, float]]:
 
 
 def page_texts(pdf: Path) -> list[str]:
-    return [" ".join(page.split()) for page in run("pdftotext", pdf, "-").split("\f")]
+    """The words of each page, without the soft hyphens where a long header word may break."""
+    text = run("pdftotext", pdf, "-").replace("\N{SOFT HYPHEN}", "")
+    return [" ".join(page.split()) for page in text.split("\f")]
 
 
 def word_height(pdf: Path, page: int, word: str) -> float:

@@ -6,7 +6,7 @@ import dataclasses
 
 import pytest
 
-from conftest import cell_texts, html, line_of, procedure, warnings
+from conftest import cell_texts, html, line_of, procedure, text_of, warnings
 from sphinxcontrib_sop.core.model import Exit, StepKind
 
 SYNTAXES = ("simple", "grid", "listtable", "csvinline", "csvfile", "myst")
@@ -68,7 +68,7 @@ def test_html_flowchart_shows_every_cell(app, syntax):
     assert cell_texts(header_rows[1]) == ["", "Clerk", "Head", "", "Requirements", "Time", "Output"]
     rows = [
         [
-            " ".join(cell.get_text(" ").split())
+            text_of(cell)
             for cell in row.find_all("td", recursive=False)
             if "sop-lanes" not in cell["class"]
         ]

@@ -9,7 +9,7 @@ table cell.  Every other builder writes the steps table inside the node.
 
 from __future__ import annotations
 
-from html import escape
+from dataclasses import dataclass
 
 from docutils import nodes
 from sphinx.writers.html5 import HTML5Translator
@@ -27,7 +27,23 @@ from ...layout.sheet import (
     browser_print_zoom,
     screen_width,
 )
+from .hyphens import hyphenate_texts, hyphenated_html
 from .svg import Texts, band_svg, stretch_svg
+
+
+@dataclass(frozen=True)
+class CellFont:
+    """A cell's text, generously measured in CSS pixels: the width of a letter (of
+    a wide typeface, at the largest text size of the usual themes) and the
+    cell's padding on both sides, as the stylesheet sets them."""
+
+    letter_width: float
+    padding: float
+
+
+HEADER_FONT = CellFont(letter_width=10.2, padding=15)
+ACTOR_FONT = CellFont(letter_width=9.5, padding=6)
+BODY_FONT = CellFont(letter_width=9.0, padding=15)
 
 
 def visit_flowchart(translator: HTML5Translator, node: sop_flowchart) -> None:
@@ -41,7 +57,7 @@ def visit_flowchart(translator: HTML5Translator, node: sop_flowchart) -> None:
     write(f'<div class="sop-flowchart-scroll" style="--sop-print-zoom: {zoom:g}">'
           f'<table class="sop-flowchart" style="width: {screen_width(layout):.0f}px">')  # fmt: skip
     write(_colgroup(layout))
-    write(_header(procedure, labels))
+    write(_header(procedure, layout, labels))
     write("<tbody>")
     texts = _texts(procedure)
     rows_by_step = {row.node.step: row for row in layout.rows}
@@ -83,37 +99,60 @@ def _colgroup(layout: Layout) -> str:
     )
 
 
-def _header(procedure: Procedure, labels: Labels) -> str:
-    def heading(message: str, classes: str = "", **span: int) -> str:
-        spans = "".join(f' {name}="{value}"' for name, value in span.items())
-        return f'<th class="{classes}"{spans}>{escape(labels(message))}</th>'
+def _header(procedure: Procedure, layout: Layout, labels: Labels) -> str:
+    widths = SCREEN_WIDTHS
+    quality = widths[Column.REQUIREMENTS] + widths[Column.TIME] + widths[Column.OUTPUT]
 
+    def heading(message: str, width: float, classes: str = "", **span: int) -> str:
+        spans = "".join(f' {name}="{value}"' for name, value in span.items())
+        text = hyphenated_html(labels(message), _letters(width, HEADER_FONT))
+        return f'<th class="{classes}"{spans}>{text}</th>'
+
+    actor_letters = _letters(layout.style.column_width, ACTOR_FONT)
     actors = "".join(
-        f'<th class="sop-actor" scope="col">{escape(actor)}</th>' for actor in procedure.actors
+        f'<th class="sop-actor" scope="col">{hyphenated_html(actor, actor_letters)}</th>'
+        for actor in procedure.actors
     )
     return (
         "<thead><tr>"
-        + heading("No", "sop-head-number", rowspan=2)
-        + heading("Activity", "sop-head-activity", rowspan=2)
-        + heading("Implementers", "sop-head-actors", colspan=len(procedure.actors) + 2)
-        + heading("Quality standard", "sop-head-quality", colspan=3)
-        + heading("Notes", "sop-head-notes", rowspan=2)
+        + heading("No", widths[Column.NUMBER], "sop-head-number", rowspan=2)
+        + heading("Activity", widths[Column.ACTIVITY], "sop-head-activity", rowspan=2)
+        + heading(
+            "Implementers",
+            layout.width,
+            "sop-head-actors",
+            colspan=len(procedure.actors) + 2,
+        )
+        + heading("Quality standard", quality, "sop-head-quality", colspan=3)
+        + heading("Notes", widths[Column.NOTES], "sop-head-notes", rowspan=2)
         + '</tr><tr><th class="sop-gutter" aria-hidden="true"></th>'
         + actors
         + '<th class="sop-gutter" aria-hidden="true"></th>'
-        + heading("Requirements")
-        + heading("Time")
-        + heading("Output")
+        + heading("Requirements", widths[Column.REQUIREMENTS])
+        + heading("Time", widths[Column.TIME])
+        + heading("Output", widths[Column.OUTPUT])
         + "</tr></thead>"
     )
 
 
+def _letters(width: float, font: CellFont) -> int:
+    """How many letters surely fit on one line of a column ``width`` wide."""
+    return max(1, int((width - font.padding) / font.letter_width))
+
+
 def _write_cell(translator: HTML5Translator, step_row: StepRow, column: Column) -> None:
-    """A text cell, with the author's inline markup rendered by the translator."""
+    """A text cell, with the author's inline markup rendered by the translator.
+
+    Long words get soft hyphens, so a narrow column breaks them visibly; the
+    steps table itself is not written, so its cell is copied.
+    """
     translator.body.append(f'<td class="sop-{column.value}">')
     entry = step_row.cells.get(column)
-    for child in entry.children if entry is not None else ():
-        child.walkabout(translator)
+    if entry is not None:
+        copy = entry.deepcopy()
+        hyphenate_texts(copy, _letters(SCREEN_WIDTHS[column], BODY_FONT))
+        for child in copy.children:
+            child.walkabout(translator)
     translator.body.append("</td>")
 
 
