@@ -65,6 +65,7 @@ SETTINGS = (
     Setting("sop_cover", None, (bool, type(None))),
     Setting("sop_address", "", str),
     Setting("sop_year", "", (str, int)),
+    Setting("sop_html_wide_pages", True, bool),
 )
 _BY_NAME = {setting.name: setting for setting in SETTINGS}
 

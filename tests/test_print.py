@@ -1,7 +1,7 @@
 """Printing an SOP page from the browser: the print rules, and a real print with Chromium.
 
-The root ``test-print`` (sphinx-rtd-theme) has an SOP whose flowchart is wider
-than a landscape page and long enough for three, and a narrow one.
+The root ``test-print`` (sphinx-rtd-theme) has an SOP whose flowchart (eight
+actors) is wider than a landscape page and long enough for three, and a narrow one.
 """
 
 from __future__ import annotations
@@ -16,8 +16,12 @@ import pytest
 from sphinx.testing.util import SphinxTestApp
 
 from conftest import build_copy, html, procedure, warnings
-from sphinxcontrib_sop.layout.grid import lay_out_procedure
-from sphinxcontrib_sop.layout.sheet import BROWSER_PRINT_WIDTH, screen_width
+from sphinxcontrib_sop.layout.sheet import (
+    BROWSER_PRINT_WIDTH,
+    browser_print_width,
+    screen_layout,
+    screen_width,
+)
 from sphinxcontrib_sop.writers.html.assets import STATIC_DIR, STYLESHEET
 
 STEPS = 22
@@ -149,10 +153,11 @@ def print_zoom(app: SphinxTestApp, docname: str) -> float:
 @pytest.mark.parametrize(("docname", "sop_id"), [("index", "wide"), ("narrow", "narrow")])
 def test_wrapper_carries_print_zoom(built: SphinxTestApp, docname: str, sop_id: str) -> None:
     assert warnings(built) == []
-    width = screen_width(lay_out_procedure(procedure(built, sop_id)))
+    layout = screen_layout(procedure(built, sop_id))
     table = html(built, docname).select_one("table.sop-flowchart")
-    assert table["style"] == f"width: {width:.0f}px"
-    assert print_zoom(built, docname) == round(min(1, BROWSER_PRINT_WIDTH / width), 3)
+    assert table["style"] == f"width: {screen_width(layout):.0f}px"  # its least width
+    printed = browser_print_width(layout)
+    assert print_zoom(built, docname) == round(min(1, BROWSER_PRINT_WIDTH / printed), 3)
 
 
 def test_wide_flowchart_is_scaled_narrow_one_is_not(built: SphinxTestApp) -> None:

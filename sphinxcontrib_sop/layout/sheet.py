@@ -7,6 +7,7 @@ in print (the PDF) they are points, and the drawing is scaled to the page.
 
 from __future__ import annotations
 
+import dataclasses
 import math
 from dataclasses import dataclass
 
@@ -24,28 +25,71 @@ WRITTEN_COLUMNS = (Column.ACTIVITY, *RIGHT_COLUMNS)
 
 # -- on screen ---------------------------------------------------------------------
 
-#: Widths of the text columns on screen, in CSS pixels.
-SCREEN_WIDTHS = {
-    Column.NUMBER: 44,
-    Column.ACTIVITY: 220,
-    Column.REQUIREMENTS: 132,
-    Column.TIME: 84,
-    Column.OUTPUT: 132,
-    Column.NOTES: 150,
+
+@dataclass(frozen=True)
+class ScreenColumn:
+    """A text column on screen: its least width in CSS pixels, and its share of more room.
+
+    The sheet fills the width it is given: the drawing keeps its width and the
+    text columns share what is left beyond their least widths.
+    """
+
+    minimum: float
+    share: float
+
+
+#: The text columns on screen.  Their shares add up to 1.
+SCREEN_COLUMNS = {
+    Column.NUMBER: ScreenColumn(34, 0.0),
+    Column.ACTIVITY: ScreenColumn(146, 0.36),
+    Column.REQUIREMENTS: ScreenColumn(84, 0.17),
+    Column.TIME: ScreenColumn(64, 0.07),
+    Column.OUTPUT: ScreenColumn(84, 0.17),
+    Column.NOTES: ScreenColumn(84, 0.23),
 }
+#: The width the actor columns share on screen, in CSS pixels: each gets its
+#: part, between the narrowest and the widest column.  With up to six actors
+#: the whole sheet fits the text area of a 1366-pixel laptop screen.
+SCREEN_DRAWING_WIDTH = 440
+SCREEN_COLUMN_WIDTHS = (72, 112)
 #: The printable width of an A4 landscape page in CSS pixels (277 mm between the
 #: print stylesheet's margins, a little less): printing scales a wider sheet to it.
 BROWSER_PRINT_WIDTH = 1040
+#: The width the text columns are given together when the browser prints the
+#: sheet, in CSS pixels: more than their least, so that the headers and most
+#: words fit on paper as they did before the columns became fluid.
+BROWSER_PRINT_TEXT_WIDTH = 760
+
+
+def screen_style(actor_count: int) -> Style:
+    """The drawing's style on screen: actor columns narrower as there are more actors."""
+    narrowest, widest = SCREEN_COLUMN_WIDTHS
+    column = max(narrowest, min(widest, SCREEN_DRAWING_WIDTH // max(actor_count, 1)))
+    base = Style()
+    scale = column / base.column_width
+    return dataclasses.replace(
+        base, column_width=column, symbol_margin=round(base.symbol_margin * scale)
+    )
+
+
+def screen_layout(procedure: Procedure) -> Layout:
+    """The flowchart laid out for the screen."""
+    return lay_out_procedure(procedure, screen_style(len(procedure.actors)))
 
 
 def screen_width(layout: Layout) -> float:
-    """The width of the sheet on screen: the text columns and the drawing."""
-    return layout.width + sum(SCREEN_WIDTHS.values())
+    """The least width of the sheet on screen: the drawing and the text columns at their least."""
+    return layout.width + sum(column.minimum for column in SCREEN_COLUMNS.values())
+
+
+def browser_print_width(layout: Layout) -> float:
+    """The width of the sheet as the browser prints it, before scaling it to the page."""
+    return layout.width + BROWSER_PRINT_TEXT_WIDTH
 
 
 def browser_print_zoom(layout: Layout) -> float:
     """How much the browser's print scales the sheet down to fit a landscape page."""
-    return round(min(1.0, BROWSER_PRINT_WIDTH / screen_width(layout)), 3)
+    return round(min(1.0, BROWSER_PRINT_WIDTH / browser_print_width(layout)), 3)
 
 
 # -- in print ----------------------------------------------------------------------

@@ -5,11 +5,16 @@ flowchart table instead: No | Kegiatan | one column per actor under
 "Pelaksana" | Kelengkapan, Waktu, Output under "Mutu Baku" | Keterangan, the
 symbols and arrows drawn as inline SVG in the actor columns, every text a real
 table cell.  Every other builder writes the steps table inside the node.
+
+The table fills the width of the page: the drawing keeps its width and the
+text columns share the rest (container query units, ``cqw``), down to their
+least widths; a narrower page scrolls the sheet inside its own box.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from html import escape
 
 from docutils import nodes
 from sphinx.writers.html5 import HTML5Translator
@@ -19,12 +24,14 @@ from ...core.model import Procedure, Step
 from ...core.wording import ARROW, Labels, flow_text, kind_label, performed_by
 from ...doctree.nodes import StepRow, sop_flowchart
 from ...i18n.labels import ProjectLabels
-from ...layout.grid import Arrow, Layout, PlacedSymbol, lay_out_procedure
+from ...layout.grid import Arrow, Layout, PlacedSymbol
 from ...layout.sheet import (
     LEFT_COLUMNS,
     RIGHT_COLUMNS,
-    SCREEN_WIDTHS,
+    SCREEN_COLUMNS,
+    ScreenColumn,
     browser_print_zoom,
+    screen_layout,
     screen_width,
 )
 from .hyphens import hyphenate_texts, hyphenated_html
@@ -44,6 +51,9 @@ class CellFont:
 HEADER_FONT = CellFont(letter_width=10.2, padding=15)
 ACTOR_FONT = CellFont(letter_width=9.5, padding=6)
 BODY_FONT = CellFont(letter_width=9.0, padding=15)
+#: Room left free by the fluid text columns, in CSS pixels, so that rounding
+#: never makes the sheet a pixel wider than its box.
+SLACK = 2
 
 
 def visit_flowchart(translator: HTML5Translator, node: sop_flowchart) -> None:
@@ -51,11 +61,9 @@ def visit_flowchart(translator: HTML5Translator, node: sop_flowchart) -> None:
     env = translator.builder.env
     procedure = node.procedure(env)
     labels = ProjectLabels(translator.config.sop_labels)
-    layout = lay_out_procedure(procedure)
+    layout = screen_layout(procedure)
     write = translator.body.append
-    zoom = browser_print_zoom(layout)
-    write(f'<div class="sop-flowchart-scroll" style="--sop-print-zoom: {zoom:g}">'
-          f'<table class="sop-flowchart" style="width: {screen_width(layout):.0f}px">')  # fmt: skip
+    write(_sheet_start(translator, procedure, layout))
     write(_colgroup(layout))
     write(_header(procedure, layout, labels))
     write("<tbody>")
@@ -86,22 +94,58 @@ def visit_flowchart(translator: HTML5Translator, node: sop_flowchart) -> None:
     raise nodes.SkipNode
 
 
-def _colgroup(layout: Layout) -> str:
-    widths = [
-        *(SCREEN_WIDTHS[column] for column in LEFT_COLUMNS),
-        layout.left_gutter,
-        *[layout.style.column_width] * layout.column_count,
-        layout.right_gutter,
-        *(SCREEN_WIDTHS[column] for column in RIGHT_COLUMNS),
-    ]
+def _sheet_start(translator: HTML5Translator, procedure: Procedure, layout: Layout) -> str:
+    """The scrolling box, a region for screen readers, and the start of the table."""
+    labels = ProjectLabels(translator.config.sop_labels)
+    classes = "sop-flowchart-scroll"
+    if translator.config.sop_html_wide_pages:
+        classes += " sop-wide-page"
+    region = f"{labels('Flowchart')}: {procedure.title}"
+    zoom = browser_print_zoom(layout)
     return (
-        "<colgroup>" + "".join(f'<col style="width: {w:.0f}px"/>' for w in widths) + "</colgroup>"
+        f'<div class="{classes}" role="region" tabindex="0" '
+        f'aria-label="{escape(region)}" style="--sop-print-zoom: {zoom:g}">'
+        f'<table class="sop-flowchart" style="width: {screen_width(layout):.0f}px">'
     )
 
 
+def _colgroup(layout: Layout) -> str:
+    """Fixed widths for the drawing's columns; text columns grow with the room there is."""
+    least = screen_width(layout)
+
+    def text_column(column: Column) -> str:
+        width = SCREEN_COLUMNS[column]
+        return f'<col class="sop-col-{column.value}" style="{_fluid_width(width, least)}"/>'
+
+    def fixed(width: float) -> str:
+        return f'<col style="width: {width:.0f}px"/>'
+
+    return (
+        "<colgroup>"
+        + "".join(text_column(column) for column in LEFT_COLUMNS)
+        + fixed(layout.left_gutter)
+        + fixed(layout.style.column_width) * layout.column_count
+        + fixed(layout.right_gutter)
+        + "".join(text_column(column) for column in RIGHT_COLUMNS)
+        + "</colgroup>"
+    )
+
+
+def _fluid_width(column: ScreenColumn, least: float) -> str:
+    """The column's least width, and its share of the box's width beyond the sheet's least.
+
+    Browsers without container query units keep the first, fixed, width.
+    """
+    fixed = f"width: {column.minimum:.0f}px"
+    if not column.share:
+        return fixed
+    extra = f"max(0px, 100cqw - {least + SLACK:.0f}px) * {column.share:g}"
+    return f"{fixed}; width: calc({column.minimum:.0f}px + {extra})"
+
+
 def _header(procedure: Procedure, layout: Layout, labels: Labels) -> str:
-    widths = SCREEN_WIDTHS
-    quality = widths[Column.REQUIREMENTS] + widths[Column.TIME] + widths[Column.OUTPUT]
+    least = {column: SCREEN_COLUMNS[column].minimum for column in SCREEN_COLUMNS}
+    quality = least[Column.REQUIREMENTS] + least[Column.TIME] + least[Column.OUTPUT]
 
     def heading(message: str, width: float, classes: str = "", **span: int) -> str:
         spans = "".join(f' {name}="{value}"' for name, value in span.items())
@@ -115,8 +159,8 @@ def _header(procedure: Procedure, layout: Layout, labels: Labels) -> str:
     )
     return (
         "<thead><tr>"
-        + heading("No", widths[Column.NUMBER], "sop-head-number", rowspan=2)
-        + heading("Activity", widths[Column.ACTIVITY], "sop-head-activity", rowspan=2)
+        + heading("No", least[Column.NUMBER], "sop-head-number", rowspan=2)
+        + heading("Activity", least[Column.ACTIVITY], "sop-head-activity", rowspan=2)
         + heading(
             "Implementers",
             layout.width,
@@ -124,13 +168,13 @@ def _header(procedure: Procedure, layout: Layout, labels: Labels) -> str:
             colspan=len(procedure.actors) + 2,
         )
         + heading("Quality standard", quality, "sop-head-quality", colspan=3)
-        + heading("Notes", widths[Column.NOTES], "sop-head-notes", rowspan=2)
+        + heading("Notes", least[Column.NOTES], "sop-head-notes", rowspan=2)
         + '</tr><tr><th class="sop-gutter" aria-hidden="true"></th>'
         + actors
         + '<th class="sop-gutter" aria-hidden="true"></th>'
-        + heading("Requirements", widths[Column.REQUIREMENTS])
-        + heading("Time", widths[Column.TIME])
-        + heading("Output", widths[Column.OUTPUT])
+        + heading("Requirements", least[Column.REQUIREMENTS])
+        + heading("Time", least[Column.TIME])
+        + heading("Output", least[Column.OUTPUT])
         + "</tr></thead>"
     )
 
@@ -150,7 +194,7 @@ def _write_cell(translator: HTML5Translator, step_row: StepRow, column: Column) 
     entry = step_row.cells.get(column)
     if entry is not None:
         copy = entry.deepcopy()
-        hyphenate_texts(copy, _letters(SCREEN_WIDTHS[column], BODY_FONT))
+        hyphenate_texts(copy, _letters(SCREEN_COLUMNS[column].minimum, BODY_FONT))
         for child in copy.children:
             child.walkabout(translator)
     translator.body.append("</td>")
