@@ -129,6 +129,12 @@ def test_html_creates_no_elements_from_user_text(html_app: SphinxTestApp) -> Non
         ("td.sop-notes", [NOTES, "", ""]),
         ("text.sop-branch-label", [f"{SCRIPT} \\y {{y}} {SPECIALS}", 'No "dq" &']),
         ("g.sop-symbol[data-step='1'] > title", [f"1. {ACTIVITY} ({CLERK})"]),
+        (".sop-step-card[data-step='1'] .sop-card-activity", [ACTIVITY]),
+        (".sop-card-actors dd", [CLERK, HEAD, CLERK]),
+        (".sop-card-requirements dd", [REQUIREMENTS]),
+        (".sop-card-output dd", [OUTPUT]),
+        (".sop-card-notes dd", [NOTES]),
+        (".sop-step-card[data-step='2'] .sop-card-flow dd", [FLOW.replace(", ", " , ")]),
     ],
 )
 def test_html_shows_text_literally(
@@ -146,6 +152,12 @@ def test_html_attributes_are_escaped(html_app: SphinxTestApp) -> None:
     assert normal(link.get_text(" ")) == TITLE
     assert link["title"].endswith(TITLE)
     assert SCRIPT in link["title"]
+
+
+def test_html_names_of_cards_and_sheet_are_escaped(html_app: SphinxTestApp) -> None:
+    soup = html(html_app)
+    assert soup.select_one("ol.sop-step-list")["aria-label"].endswith(f": {TITLE}")
+    assert soup.select_one("div.sop-flowchart-scroll")["aria-label"].endswith(f": {TITLE}")
 
 
 def test_html_link_title_shows_number_as_rendered(html_app: SphinxTestApp) -> None:

@@ -40,7 +40,10 @@ class Rule:
 
 
 def css_rules(text: str) -> list[Rule]:
-    """The style rules of a stylesheet, ``@page`` rules included (a small parser)."""
+    """The style rules of a stylesheet, ``@page`` rules included (a small parser).
+
+    Rules inside ``@media`` and ``@container`` blocks carry the block's prelude.
+    """
     text = re.sub(r"/\*.*?\*/", "", text, flags=re.DOTALL)
     rules: list[Rule] = []
 
@@ -50,7 +53,7 @@ def css_rules(text: str) -> list[Rule]:
             if opening == -1 or -1 < closing < opening:
                 return len(text) if closing == -1 else closing + 1
             prelude = " ".join(text[position:opening].split())
-            if prelude.startswith("@media"):
+            if prelude.startswith(("@media", "@container")):
                 position = block(opening + 1, prelude)
                 continue
             end = text.index("}", opening)
@@ -100,6 +103,12 @@ def test_flowchart_on_landscape_pages_scaled_without_scrolling(rules: list[Rule]
     assert declaration(rules, PRINT, wrapper, "overflow") == "visible"
     assert declaration(rules, PRINT, ".sop thead", "display") == "table-header-group"
     assert declaration(rules, PRINT, ".sop tr", "break-inside") == "avoid"
+
+
+def test_the_sheet_is_printed_never_the_cards(rules: list[Rule]) -> None:
+    """Narrow screens show cards in place of the sheet; paper always gets the sheet."""
+    assert declaration(rules, PRINT, ".sop .sop-step-cards", "display") == "none !important"
+    assert declaration(rules, PRINT, ".sop .sop-flowchart-scroll", "display") == "block !important"
 
 
 def test_site_navigation_hidden(rules: list[Rule]) -> None:

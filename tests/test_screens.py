@@ -4,7 +4,7 @@ The root ``test-screens`` has an SOP with six actors whose names hold long
 words (``index``) and one with nine (``wide``).  Each theme's build is made
 once for the module, and one browser serves every test.  Widths are taken
 with ``getBoundingClientRect`` at a 1366-pixel laptop screen (less a 17-pixel
-scrollbar, as on Windows).
+scrollbar, as on Windows) and a 390-pixel phone.
 """
 
 from __future__ import annotations
@@ -23,8 +23,9 @@ CHROMIUM = next(
     filter(None, map(shutil.which, ("chromium", "chromium-browser", "google-chrome"))), None
 )
 THEMES = ("sphinx_rtd_theme", "furo", "alabaster", "pydata_sphinx_theme")
-#: A 1366-pixel laptop screen less a classic 17-pixel scrollbar.
+#: A 1366-pixel laptop screen less a classic 17-pixel scrollbar, and a phone.
 LAPTOP = {"width": 1366 - 17, "height": 768}
+PHONE = {"width": 390, "height": 844}
 
 
 @pytest.fixture(scope="module")
@@ -168,6 +169,61 @@ def test_a_wider_sheet_scrolls_in_its_box_with_a_shadow(page_at, theme: str) -> 
     # Two covers that scroll with the sheet, over two shadows fixed at the box's edges.
     assert cue["image"].count("linear-gradient") == 4
     assert cue["attachment"] == "local, local, scroll, scroll"
+
+
+# -- a phone -------------------------------------------------------------------
+
+CARDS = """() => {
+  const cards = document.querySelector('.sop-step-cards');
+  const box = document.querySelector('.sop-flowchart-scroll');
+  return {
+    page: document.documentElement.scrollWidth,
+    viewport: document.documentElement.clientWidth,
+    cardsShown: getComputedStyle(cards).display !== 'none',
+    sheetShown: getComputedStyle(box).display !== 'none',
+    cards: [...cards.querySelectorAll('li.sop-step-card')].map((card) => {
+      const rect = card.getBoundingClientRect();
+      return {left: rect.left, right: rect.right, wide: card.scrollWidth > card.clientWidth,
+              text: card.innerText};
+    }),
+  };
+}"""
+
+
+@pytest.mark.parametrize("theme", THEMES)
+def test_a_phone_shows_every_step_as_a_card_instead_of_the_sheet(page_at, theme: str) -> None:
+    shown = page_at(theme, "index", PHONE).evaluate(CARDS)
+    assert shown["cardsShown"]
+    assert not shown["sheetShown"]
+    assert shown["page"] <= shown["viewport"], "the page scrolls sideways"
+    assert len(shown["cards"]) == 8
+    for card in shown["cards"]:
+        assert 0 <= card["left"] < card["right"] <= shown["viewport"]
+        assert not card["wide"]
+    second = shown["cards"][1]["text"]
+    for text in ("Memeriksa substansi konsep surat", "Kepala Unit Pengolah", "30 menit"):
+        assert text in second
+    assert "Ya → 3, Tidak → 1" in second
+
+
+@pytest.mark.parametrize("theme", THEMES)
+def test_the_link_under_the_cards_opens_the_official_sheet(page_at, theme: str) -> None:
+    page = page_at(theme, "index", PHONE)
+    page.click(".sop-step-cards-sheet a")
+    sheet = page.evaluate(SHEET)
+    assert sheet["shown"]
+    assert sheet["scrolls"]  # sideways, inside its own box
+    assert sheet["page"] <= sheet["viewport"]
+    assert sheet["box"]["right"] <= sheet["viewport"]
+
+
+@pytest.mark.parametrize("viewport", [LAPTOP, PHONE], ids=["laptop", "phone"])
+def test_printing_gives_the_sheet_never_the_cards(page_at, viewport: dict) -> None:
+    page = page_at("sphinx_rtd_theme", "index", viewport)
+    page.emulate_media(media="print")
+    shown = page.evaluate(CARDS)
+    assert shown["sheetShown"]
+    assert not shown["cardsShown"]
 
 
 # -- headers break between words ---------------------------------------------

@@ -40,6 +40,8 @@ MESSAGES = (
     "Decision",
     "End",
     "Flowchart",
+    "Steps",
+    "Show the official flowchart table",
     "DECREE OF",
     "NUMBER",
     "ON",

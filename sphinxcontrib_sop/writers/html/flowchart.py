@@ -8,7 +8,9 @@ table cell.  Every other builder writes the steps table inside the node.
 
 The table fills the width of the page: the drawing keeps its width and the
 text columns share the rest (container query units, ``cqw``), down to their
-least widths; a narrower page scrolls the sheet inside its own box.
+least widths; a narrower page scrolls the sheet inside its own box.  Before
+the table come the same steps as cards (:mod:`.cards`), which the stylesheet
+shows instead of the table on narrow screens.
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ from sphinx.writers.html5 import HTML5Translator
 from ...core.columns import Column
 from ...core.model import Procedure, Step
 from ...core.wording import ARROW, Labels, flow_text, kind_label, performed_by
-from ...doctree.nodes import StepRow, sop_flowchart
+from ...doctree.nodes import StepRow, sop_flowchart, sop_procedure
 from ...i18n.labels import ProjectLabels
 from ...layout.grid import Arrow, Layout, PlacedSymbol
 from ...layout.sheet import (
@@ -34,6 +36,7 @@ from ...layout.sheet import (
     screen_layout,
     screen_width,
 )
+from .cards import Sheet, write_step_cards
 from .hyphens import hyphenate_texts, hyphenated_html
 from .svg import Texts, band_svg, stretch_svg
 
@@ -57,20 +60,24 @@ SLACK = 2
 
 
 def visit_flowchart(translator: HTML5Translator, node: sop_flowchart) -> None:
-    """Write the flowchart table; the steps table's cells provide the texts."""
+    """Write the step cards and the flowchart table; the steps table's cells provide the texts."""
     env = translator.builder.env
     procedure = node.procedure(env)
     labels = ProjectLabels(translator.config.sop_labels)
     layout = screen_layout(procedure)
+    step_rows = node.step_rows(env)
+    sheet = Sheet(_anchor(node, procedure))
+    write_step_cards(translator, procedure, step_rows, labels, sheet)
+
     write = translator.body.append
-    write(_sheet_start(translator, procedure, layout))
+    write(_sheet_start(translator, procedure, layout, sheet))
     write(_colgroup(layout))
     write(_header(procedure, layout, labels))
     write("<tbody>")
     texts = _texts(procedure)
     rows_by_step = {row.node.step: row for row in layout.rows}
     drawn: set[int] = set()
-    for step_row in node.step_rows(env):
+    for step_row in step_rows:
         step = step_row.step
         # A repeated step number (a warning already) keeps its texts, undrawn.
         row = rows_by_step.get(step.number) if step.number not in drawn else None
@@ -94,7 +101,9 @@ def visit_flowchart(translator: HTML5Translator, node: sop_flowchart) -> None:
     raise nodes.SkipNode
 
 
-def _sheet_start(translator: HTML5Translator, procedure: Procedure, layout: Layout) -> str:
+def _sheet_start(
+    translator: HTML5Translator, procedure: Procedure, layout: Layout, sheet: Sheet
+) -> str:
     """The scrolling box, a region for screen readers, and the start of the table."""
     labels = ProjectLabels(translator.config.sop_labels)
     classes = "sop-flowchart-scroll"
@@ -103,10 +112,20 @@ def _sheet_start(translator: HTML5Translator, procedure: Procedure, layout: Layo
     region = f"{labels('Flowchart')}: {procedure.title}"
     zoom = browser_print_zoom(layout)
     return (
-        f'<div class="{classes}" role="region" tabindex="0" '
+        f'<div class="{classes}" id="{escape(sheet.table_id)}" role="region" tabindex="0" '
         f'aria-label="{escape(region)}" style="--sop-print-zoom: {zoom:g}">'
         f'<table class="sop-flowchart" style="width: {screen_width(layout):.0f}px">'
     )
+
+
+def _anchor(node: sop_flowchart, procedure: Procedure) -> str:
+    """The id of the SOP's block, which the ids of the cards and the sheet start with."""
+    parent = node.parent
+    while parent is not None and not isinstance(parent, sop_procedure):
+        parent = parent.parent
+    if parent is not None and parent["ids"]:
+        return parent["ids"][0]
+    return f"sop-{procedure.id}"
 
 
 def _colgroup(layout: Layout) -> str:
