@@ -39,9 +39,10 @@ FIELDS = (
 
 @dataclass(frozen=True)
 class Sheet:
-    """Where an SOP's flowchart is on the page: the SOP's anchor."""
+    """Where an SOP's flowchart is on the page: the SOP's anchor and the table's title."""
 
     anchor: str
+    title: nodes.title | None = None
 
     @property
     def table_id(self) -> str:
@@ -63,6 +64,10 @@ def write_step_cards(
     """Write the cards of every step, then the link to the official sheet."""
     write = translator.body.append
     write('<div class="sop-step-cards">')
+    if sheet.title is not None:
+        write('<p class="sop-step-cards-caption">')
+        _write_content_copy(translator, sheet.title)
+        write("</p>")
     name = f"{labels('Steps')}: {procedure.title}"
     write(f'<ol class="sop-step-list" role="list" aria-label="{escape(name)}">')
     numbers = {step.number for step in procedure.steps}

@@ -66,11 +66,17 @@ def visit_flowchart(translator: HTML5Translator, node: sop_flowchart) -> None:
     labels = ProjectLabels(translator.config.sop_labels)
     layout = screen_layout(procedure)
     step_rows = node.step_rows(env)
-    sheet = Sheet(_anchor(node, procedure))
+    table = node.next_node(nodes.table)
+    title = table.next_node(nodes.title) if table is not None else None
+    sheet = Sheet(_anchor(node, procedure), title)
     write_step_cards(translator, procedure, step_rows, labels, sheet)
 
     write = translator.body.append
-    write(_sheet_start(translator, procedure, layout, sheet))
+    # A target written just before the step table lands on this node.
+    ids = [*(table["ids"] if table is not None else []), *node["ids"]]
+    write(_sheet_start(translator, procedure, layout, sheet, ids))
+    if title is not None:
+        title.walkabout(translator)  # a <caption>, numbered and linked as Sphinx does
     write(_colgroup(layout))
     write(_header(procedure, layout, labels))
     write("<tbody>")
@@ -102,19 +108,29 @@ def visit_flowchart(translator: HTML5Translator, node: sop_flowchart) -> None:
 
 
 def _sheet_start(
-    translator: HTML5Translator, procedure: Procedure, layout: Layout, sheet: Sheet
+    translator: HTML5Translator,
+    procedure: Procedure,
+    layout: Layout,
+    sheet: Sheet,
+    ids: list[str],
 ) -> str:
-    """The scrolling box, a region for screen readers, and the start of the table."""
+    """The scrolling box, a region for screen readers, and the start of the table.
+
+    The table carries the ids of the written step table, so links to it arrive
+    here; ids after the first are empty spans before it, as Sphinx writes them.
+    """
     labels = ProjectLabels(translator.config.sop_labels)
     classes = "sop-flowchart-scroll"
     if translator.config.sop_html_wide_pages:
         classes += " sop-wide-page"
     region = f"{labels('Flowchart')}: {procedure.title}"
     zoom = browser_print_zoom(layout)
+    table_id = f' id="{escape(ids[0])}"' if ids else ""
     return (
         f'<div class="{classes}" id="{escape(sheet.table_id)}" role="region" tabindex="0" '
         f'aria-label="{escape(region)}" style="--sop-print-zoom: {zoom:g}">'
-        f'<table class="sop-flowchart" style="width: {screen_width(layout):.0f}px">'
+        + "".join(f'<span id="{escape(other)}"></span>' for other in ids[1:])
+        + f'<table class="sop-flowchart"{table_id} style="width: {screen_width(layout):.0f}px">'
     )
 
 

@@ -1,0 +1,3 @@
+extensions = ["sphinxcontrib_sop"]
+language = "id"
+numfig = True
