@@ -243,13 +243,8 @@ def test_each_mistake_gives_the_warnings_shown(tmp_path: Path, source: Block, sh
     (project / page).parent.mkdir(parents=True, exist_ok=True)
     (project / page).write_text(text, encoding="utf-8")
     (project / "conf.py").write_text(conf, encoding="utf-8")
-    output = StringIO()
-    app = SphinxTestApp("html", srcdir=project, status=StringIO(), warning=output)
-    try:
-        app.build()
-    finally:
-        app.cleanup()
-    printed = strip_colors(output.getvalue()).replace(f"{project}{os.sep}", "")
+    _, warned = build_html(project)
+    printed = strip_colors(warned).replace(f"{project}{os.sep}", "")
     assert printed.strip() == shown.text.strip()
 
 
@@ -691,13 +686,8 @@ def styled_page(tmp_path_factory: pytest.TempPathFactory) -> BeautifulSoup:
         (project / name).write_text(text, encoding="utf-8")
     logo = Path(__file__).parent.parent / "docs" / "_static" / "logo.png"
     (project / "logo.png").write_bytes(logo.read_bytes())
-    output = StringIO()
-    app = SphinxTestApp("html", srcdir=project, status=StringIO(), warning=output)
-    try:
-        app.build()
-    finally:
-        app.cleanup()
-    assert "WARNING" not in output.getvalue(), output.getvalue()
+    app, warned = build_html(project)
+    assert "WARNING" not in warned, warned
     return BeautifulSoup((app.outdir / "index.html").read_text(encoding="utf-8"), "html.parser")
 
 
@@ -818,3 +808,14 @@ def test_stale_statements_are_gone():
     }
     found = [(name, phrase) for phrase in STALE for name, text in texts.items() if phrase in text]
     assert not found, found
+
+
+def build_html(project: Path) -> tuple[SphinxTestApp, str]:
+    """``project`` built as HTML, and the warnings the build gave."""
+    warned = StringIO()
+    app = SphinxTestApp("html", srcdir=project, status=StringIO(), warning=warned)
+    try:
+        app.build()
+    finally:
+        app.cleanup()
+    return app, warned.getvalue()
