@@ -68,7 +68,7 @@ def test_missing_activity_column_does_not_promise_keterangan(built: SphinxTestAp
         "'Kegiatan', 'Aktivitas', 'Aktifitas', 'Uraian Kegiatan', 'Uraian Aktivitas', "
         "'Uraian Aktifitas', 'Activity' (the table is shown as written meanwhile) [sop.table]",
         f"{path}:{line}: WARNING: unknown column 'Uraian' in the step table: rename it to a "
-        "known header (see 'Step table' in the user guide); the table is shown as written "
+        "known header (see 'The step table' in the user guide); the table is shown as written "
         "meanwhile [sop.table]",
     ]
     # Shown as written: the author's own header, no Keterangan column.

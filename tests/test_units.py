@@ -949,8 +949,8 @@ def test_steps_missing_activity_says_the_table_is_shown_as_written() -> None:
         "the step table has no activity column: add a column headed 'Kegiatan', 'Aktivitas', "
         "'Aktifitas', 'Uraian Kegiatan', 'Uraian Aktivitas', 'Uraian Aktifitas', 'Activity' "
         "(the table is shown as written meanwhile)",
-        "unknown column 'Uraian' in the step table: rename it to a known header (see 'Step "
-        "table' in the user guide); the table is shown as written meanwhile",
+        "unknown column 'Uraian' in the step table: rename it to a known header (see 'The "
+        "step table' in the user guide); the table is shown as written meanwhile",
     ]
     assert not any("Keterangan" in message for message in messages(result))
 

@@ -114,7 +114,7 @@ def _check_header(table: RawTable, columns: ColumnMap, problems: list[Problem]) 
         problems.append(
             Problem(
                 f"unknown column {table.header[position]!r} in the step table: rename it to "
-                f"a known header (see 'Step table' in the user guide); {meanwhile}",
+                f"a known header (see 'The step table' in the user guide); {meanwhile}",
                 table.line,
             )
         )
