@@ -45,6 +45,25 @@ class Duration:
     amount_max: float | None = None
 
 
+class Status(str, enum.Enum):
+    """Whether an SOP is in force: its ``:status:``."""
+
+    DRAFT = "draft"
+    IN_FORCE = "berlaku"
+    WITHDRAWN = "dicabut"
+    SUPERSEDED = "diganti"
+
+    @property
+    def in_force(self) -> bool:
+        """Whether the SOP applies today (drafts do not yet, withdrawn ones no longer)."""
+        return self is Status.IN_FORCE
+
+    @property
+    def retired(self) -> bool:
+        """Whether the SOP is no longer in force: withdrawn or superseded."""
+        return self in (Status.WITHDRAWN, Status.SUPERSEDED)
+
+
 class DatePrecision(str, enum.Enum):
     """How much of a date is written: a day, a month (``Januari 2016``) or a year."""
 
@@ -169,7 +188,8 @@ class Procedure:
 
     ``agency`` is the government or body the SOP belongs to (``:agency:`` or
     ``sop_agency``); ``unit_lines`` the lines of its unit, from the broadest
-    (``KECAMATAN …``) to the office itself (``KELURAHAN …``).
+    (``KECAMATAN …``) to the office itself (``KELURAHAN …``).  ``status`` says
+    whether it is in force; ``superseded_by`` is the id of the SOP replacing it.
     """
 
     id: str
@@ -189,6 +209,8 @@ class Procedure:
     records: tuple[str, ...] = ()
     actors: tuple[str, ...] = ()
     steps: tuple[Step, ...] = ()
+    status: Status = Status.IN_FORCE
+    superseded_by: str = ""
     docname: str = ""
     line: int | None = None
 

@@ -31,6 +31,8 @@ OPTION_ALIASES: dict[str, tuple[str, ...]] = {
     "records": ("pencatatan",),
     "actors": ("pelaksana",),
     "diagram": (),
+    "status": (),
+    "superseded-by": ("diganti-oleh",),
 }
 LIST_OPTIONS = ("legal-basis", "qualifications", "related", "equipment", "warnings", "records")
 DATE_OPTIONS = ("created", "revised", "effective")

@@ -15,7 +15,7 @@ from sphinx import addnodes
 
 from ..config import setting
 from ..core.dates import is_before
-from ..core.model import Approver, DateField, Procedure
+from ..core.model import Approver, DateField, Procedure, Status
 from ..core.options import (
     DATE_OPTIONS,
     DIAGRAMS,
@@ -29,6 +29,7 @@ from ..core.options import (
     split_related,
 )
 from ..core.problems import Problem
+from ..core.status import STATUS_FORMS, parse_status
 from ..core.steps import StepTable, read_step_table
 from ..core.validation import check_flow
 from ..doctree.identity import IdentityContent
@@ -62,6 +63,7 @@ class SOPReader:
         nip = directive.read_nip("approver-nip")
         dates = {name: directive.read_date(name) for name in DATE_OPTIONS}
         self._check_date_order(dates)
+        status, superseded_by = self._status()
         procedure = Procedure(
             id=self._procedure_id(title),
             title=title,
@@ -83,6 +85,8 @@ class SOPReader:
             },
             actors=step_table.actors if step_table else self._declared_actors(),
             steps=step_table.steps if step_table else (),
+            status=status,
+            superseded_by=superseded_by,
             docname=directive.env.docname,
             line=directive.lineno,
         )
@@ -209,6 +213,53 @@ class SOPReader:
             )
         )
         return default
+
+    def _status(self) -> tuple[Status, str]:
+        """``:status:`` and ``:superseded-by:``; a replacement alone means superseded."""
+        directive = self.directive
+        written = directive.written("status")
+        replacement = directive.written("superseded-by")
+        status = parse_status(written) if written else None
+        if written and status is None:
+            self.problems.append(
+                Problem(
+                    f":status: must be {STATUS_FORMS}, not {written!r} ('berlaku' is used "
+                    "meanwhile)",
+                    directive.line_of("status"),
+                    "option",
+                )
+            )
+        if replacement and not looks_like_id(replacement):
+            self.problems.append(
+                Problem(
+                    f":superseded-by: names the SOP that replaces this one by its :id:, not "
+                    f"{replacement!r}",
+                    directive.line_of("superseded-by"),
+                    "option",
+                )
+            )
+        if status is None:
+            superseded = replacement and not written
+            return (Status.SUPERSEDED if superseded else Status.IN_FORCE), replacement
+        if replacement and status is not Status.SUPERSEDED:
+            self.problems.append(
+                Problem(
+                    f":superseded-by: is given, but :status: is {written!r}: write "
+                    "':status: diganti' (superseded), or remove :superseded-by:",
+                    directive.line_of("superseded-by"),
+                    "option",
+                )
+            )
+        if status is Status.SUPERSEDED and not replacement:
+            self.problems.append(
+                Problem(
+                    "the SOP is superseded but does not say by which SOP: add "
+                    ":superseded-by: with the :id: of the SOP that replaces it",
+                    directive.line_of("status"),
+                    "option",
+                )
+            )
+        return status, replacement
 
     def _check_date_order(self, dates: dict[str, DateField | None]) -> None:
         created, effective = dates["created"], dates["effective"]
