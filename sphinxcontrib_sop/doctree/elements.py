@@ -27,9 +27,12 @@ def cell(
     return entry
 
 
-def blank_cell(classes: Sequence[str] = ()) -> nodes.entry:
+def blank_cell(classes: Sequence[str] = (), morecols: int = 0) -> nodes.entry:
     """A cell that is empty on purpose (an actor column a step does not use)."""
-    return nodes.entry(classes=list(classes))
+    entry = nodes.entry(classes=list(classes))
+    if morecols:
+        entry["morecols"] = morecols
+    return entry
 
 
 def paragraph(*content: nodes.Node | str, classes: Sequence[str] = ()) -> nodes.paragraph:

@@ -23,6 +23,8 @@ from ..domain import get_domain
 
 #: Attribute of a steps-table cell: the :class:`Column` it holds.
 COLUMN_ATTRIBUTE = "sop_column"
+#: Class of the steps table's closing row, the total time: the one row that is not a step.
+TOTAL_TIME_CLASS = "sop-total-time"
 
 
 class sop_procedure(nodes.container):  # noqa: N801 (docutils naming)
@@ -58,7 +60,11 @@ class sop_flowchart(nodes.container, DrawsProcedure):  # noqa: N801
     def step_rows(self, env: BuildEnvironment) -> list[StepRow]:
         """Each step with its cells in the steps table: the author's texts and markup."""
         body = self.next_node(nodes.tbody)
-        rows = body.children if body is not None else []
+        rows = [
+            row
+            for row in (body.children if body is not None else [])
+            if TOTAL_TIME_CLASS not in row["classes"]
+        ]
         return [
             StepRow(
                 step,

@@ -2,7 +2,8 @@
 
 No | Kegiatan | Pelaksana (one column per actor) | Mutu Baku (Kelengkapan,
 Waktu, Output) | Alur | Keterangan — with the step's kind marked in the column
-of each actor who performs it.
+of each actor who performs it, and a closing row with the total time
+("Jumlah waktu") when the steps have times.
 """
 
 from __future__ import annotations
@@ -13,9 +14,10 @@ from docutils import nodes
 
 from ..core.columns import Column
 from ..core.model import Procedure, Step
+from ..core.totals import TotalTime, total_time
 from ..core.wording import Labels, flow_text, kind_label
 from .elements import PRINTED_TABLE_STYLE, blank_cell, cell, paragraph, row, table
-from .nodes import COLUMN_ATTRIBUTE
+from .nodes import COLUMN_ATTRIBUTE, TOTAL_TIME_CLASS
 
 #: Rich content for one step's cell, by the step's position and the column.
 CellContent = Callable[[int, Column], Sequence[nodes.Node]]
@@ -27,12 +29,16 @@ def steps_table(procedure: Procedure, content: CellContent, labels: Labels) -> n
     Each cell holding the author's text is marked with its :class:`Column`.
     """
     actors = procedure.actors
+    rows = [
+        _step_row(position, step, actors, content, labels)
+        for position, step in enumerate(procedure.steps)
+    ]
+    total = total_time(procedure)
+    if total is not None:
+        rows.append(_total_row(total, len(actors), labels))
     return table(
         column_widths(procedure, labels),
-        [
-            _step_row(position, step, actors, content, labels)
-            for position, step in enumerate(procedure.steps)
-        ],
+        rows,
         head=_header(actors, labels),
         classes=["sop-steps", *PRINTED_TABLE_STYLE, "longtable"],
     )
@@ -124,6 +130,22 @@ def _step_row(
         cell(paragraph(flow_text(step, labels)), classes=["sop-flow"]),
         written(Column.NOTES),
     )
+
+
+def _total_row(total: TotalTime, actor_count: int, labels: Labels) -> nodes.row:
+    """The closing row: its label from No to Kelengkapan, the total under Waktu, then its note."""
+    note = total.note(labels)
+    closing = row(
+        cell(
+            paragraph(labels("Total time")), classes=["sop-total-label"], morecols=actor_count + 2
+        ),
+        cell(paragraph(total.text(labels)), classes=["sop-total-value"]),
+        cell(paragraph(note), classes=["sop-total-note"], morecols=2)
+        if note
+        else blank_cell(classes=["sop-total-note"], morecols=2),
+    )
+    closing["classes"].append(TOTAL_TIME_CLASS)
+    return closing
 
 
 def _text_cell(children: Sequence[nodes.Node], column: Column) -> nodes.entry:

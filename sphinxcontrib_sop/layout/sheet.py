@@ -105,6 +105,9 @@ PRINT_WIDTHS = {
 }
 #: The space each side of a printed cell's text, in points.
 CELL_PADDING = 2.5
+#: The width of the closing row's note, in points: Output and Keterangan joined
+#: (the rule between them aside).
+CLOSING_NOTE_WIDTH = PRINT_WIDTHS[Column.OUTPUT] + PRINT_WIDTHS[Column.NOTES] + 2 * CELL_PADDING
 #: The usable landscape page: width and height of the text area, in points,
 #: for A4 and F4 with Sphinx's margins (the header rows take part of it).
 PAGE_AREAS = {"a4": (665.0, 470.0), "f4": (800.0, 480.0)}
@@ -127,11 +130,14 @@ class PrintedFlowchart:
     pages: list[Page]
 
 
-def printed_flowchart(procedure: Procedure, paper: str, caption: str = "") -> PrintedFlowchart:
+def printed_flowchart(
+    procedure: Procedure, paper: str, caption: str = "", closing_height: float = 0.0
+) -> PrintedFlowchart:
     """Lay the flowchart out for landscape pages of ``paper`` (``a4`` or ``f4``).
 
     ``caption`` is the longest text printed above the flowchart on a page; its
-    lines take room from the steps.
+    lines take room from the steps.  ``closing_height`` is the room the closing
+    row (the total time) takes after the last step, on its page.
     """
     width, height = PAGE_AREAS[paper]
     drawing = width - print_text_width()
@@ -141,11 +147,14 @@ def printed_flowchart(procedure: Procedure, paper: str, caption: str = "") -> Pr
     if spare < 0:  # routing gutters took more room: narrow the columns to fit
         style = print_style(len(procedure.actors), drawing + spare)
     steps = {step.number: step for step in procedure.steps}
+    last = gutters.rows[-1].node.step if gutters.rows else None
+
+    def step_height(number: int) -> float:
+        closing = closing_height if number == last else 0.0
+        return estimated_height(steps[number], style) + closing
+
     pages = paginate(
-        procedure,
-        height - HEADER_HEIGHT - caption_height(caption, width),
-        style,
-        step_height=lambda number: estimated_height(steps[number], style),
+        procedure, height - HEADER_HEIGHT - caption_height(caption, width), style, step_height
     )
     return PrintedFlowchart(style, pages)
 
@@ -192,8 +201,17 @@ def print_text_width() -> float:
 
 def estimated_height(step: Step, style: Style) -> float:
     """A generous estimate of a step's printed row height, for choosing page breaks."""
-    lines = 1
-    for column in WRITTEN_COLUMNS:
-        per_line = max(int(PRINT_WIDTHS[column] / CHARACTER_WIDTH), 1)
-        lines = max(lines, math.ceil(len(step.text(column)) * 1.15 / per_line))
+    lines = max(_lines(step.text(column), PRINT_WIDTHS[column]) for column in WRITTEN_COLUMNS)
     return max(style.row_height, lines * LINE_HEIGHT + 6)
+
+
+def closing_row_height(total: str, note: str) -> float:
+    """A generous estimate of the printed closing row: ``total`` under Waktu, ``note`` after."""
+    lines = max(_lines(total, PRINT_WIDTHS[Column.TIME]), _lines(note, CLOSING_NOTE_WIDTH))
+    return lines * LINE_HEIGHT + 6
+
+
+def _lines(text: str, width: float) -> int:
+    """How many lines ``text`` takes at most in a column ``width`` points wide (one at least)."""
+    per_line = max(int(width / CHARACTER_WIDTH), 1)
+    return max(1, math.ceil(len(text) * 1.15 / per_line))

@@ -3,8 +3,8 @@
 A phone shows two or three columns of the official sheet.  Its cards give every
 step in one column: number, kind and activity, then the actors, the *mutu baku*
 (requirements, time, output), where the procedure goes next — both labelled
-exits of a decision, each a link to its step — and the notes.  The texts keep
-the author's inline markup.
+exits of a decision, each a link to its step — and the notes; after the last
+card, the total time.  The texts keep the author's inline markup.
 
 Cards and sheet are never shown together: the stylesheet shows the cards (and
 hides the sheet) only where the SOP is narrow, so a screen reader meets the
@@ -23,8 +23,9 @@ from sphinx.writers.html5 import HTML5Translator
 
 from ...core.columns import Column
 from ...core.model import Procedure, Step
+from ...core.totals import TotalTime
 from ...core.wording import ARROW, Labels, kind_label
-from ...doctree.nodes import StepRow
+from ...doctree.nodes import TOTAL_TIME_CLASS, StepRow
 
 #: The fields of a card after its title, each with its label message; Flow is worded here.
 FIELDS = (
@@ -60,8 +61,9 @@ def write_step_cards(
     step_rows: Sequence[StepRow],
     labels: Labels,
     sheet: Sheet,
+    total: TotalTime | None,
 ) -> None:
-    """Write the cards of every step, then the link to the official sheet."""
+    """Write the cards of every step, the ``total`` time, then the link to the official sheet."""
     write = translator.body.append
     write('<div class="sop-step-cards">')
     if sheet.title is not None:
@@ -79,6 +81,8 @@ def write_step_cards(
         carded.add(step.number)
         _write_card(translator, step_row, labels, sheet, own_id, numbers)
     write("</ol>")
+    if total is not None:
+        write(_total_html(total, labels))
     write(
         f'<p class="sop-step-cards-sheet"><a href="#{escape(sheet.table_id)}">'
         f"{escape(labels('Show the official flowchart table'))}</a></p>"
@@ -123,6 +127,18 @@ def _write_card(
             write(value)
         write("</dd></div>")
     write("</dl></li>")
+
+
+def _total_html(total: TotalTime, labels: Labels) -> str:
+    """*Jumlah waktu* and the total after the cards, its note on a line of its own."""
+    note = total.note(labels)
+    return (
+        f'<p class="{TOTAL_TIME_CLASS}"><span class="sop-total-label">'
+        f"{escape(labels('Total time'))}</span> "
+        f'<span class="sop-total-value">{escape(total.text(labels))}</span>'
+        + (f' <span class="sop-total-note">{escape(note)}</span>' if note else "")
+        + "</p>"
+    )
 
 
 def _flow_html(step: Step, labels: Labels, sheet: Sheet, numbers: set[int]) -> str:

@@ -4,7 +4,8 @@ The ``sop_flowchart`` node wraps the plain steps table.  HTML builders draw the
 flowchart table instead: No | Kegiatan | one column per actor under
 "Pelaksana" | Kelengkapan, Waktu, Output under "Mutu Baku" | Keterangan, the
 symbols and arrows drawn as inline SVG in the actor columns, every text a real
-table cell.  Every other builder writes the steps table inside the node.
+table cell, and the closing row with the total time (*Jumlah waktu*).  Every
+other builder writes the steps table inside the node.
 
 The table fills the width of the page: the drawing keeps its width and the
 text columns share the rest (container query units, ``cqw``), down to their
@@ -23,8 +24,9 @@ from sphinx.writers.html5 import HTML5Translator
 
 from ...core.columns import Column
 from ...core.model import Procedure, Step
+from ...core.totals import TotalTime, total_time
 from ...core.wording import ARROW, Labels, flow_text, kind_label, performed_by
-from ...doctree.nodes import StepRow, sop_flowchart, sop_procedure
+from ...doctree.nodes import TOTAL_TIME_CLASS, StepRow, sop_flowchart, sop_procedure
 from ...i18n.labels import ProjectLabels
 from ...layout.grid import Arrow, Layout, PlacedSymbol
 from ...layout.sheet import (
@@ -69,7 +71,8 @@ def visit_flowchart(translator: HTML5Translator, node: sop_flowchart) -> None:
     table = node.next_node(nodes.table)
     title = table.next_node(nodes.title) if table is not None else None
     sheet = Sheet(_anchor(node, procedure), title)
-    write_step_cards(translator, procedure, step_rows, labels, sheet)
+    total = total_time(procedure)
+    write_step_cards(translator, procedure, step_rows, labels, sheet, total)
 
     write = translator.body.append
     # A target written just before the step table lands on this node.
@@ -103,6 +106,8 @@ def visit_flowchart(translator: HTML5Translator, node: sop_flowchart) -> None:
         for column in RIGHT_COLUMNS:
             _write_cell(translator, step_row, column)
         write("</tr>")
+    if total is not None:
+        write(_total_row(procedure, total, labels))
     write("</tbody></table></div>")
     raise nodes.SkipNode
 
@@ -211,6 +216,18 @@ def _header(procedure: Procedure, layout: Layout, labels: Labels) -> str:
         + heading("Time", least[Column.TIME])
         + heading("Output", least[Column.OUTPUT])
         + "</tr></thead>"
+    )
+
+
+def _total_row(procedure: Procedure, total: TotalTime, labels: Labels) -> str:
+    """The closing row: *Jumlah waktu* from No to Kelengkapan, the total under Waktu, its note."""
+    label_span = len(procedure.actors) + 5  # No, Kegiatan, the gutters and actors, Kelengkapan
+    return (
+        f'<tr class="{TOTAL_TIME_CLASS}">'
+        f'<th class="sop-total-label" scope="row" colspan="{label_span}">'
+        f"{escape(labels('Total time'))}</th>"
+        f'<td class="sop-total-value">{escape(total.text(labels))}</td>'
+        f'<td class="sop-total-note" colspan="2">{escape(total.note(labels))}</td></tr>'
     )
 
 

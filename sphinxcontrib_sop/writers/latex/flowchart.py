@@ -7,7 +7,8 @@ table cells (real PDF text); the actor columns of each row are one TikZ picture
 drawing that row's band of the layout (:mod:`sphinxcontrib_sop.layout.bands`):
 its symbol and the parts of arrows in it.  TeX measures each row's texts first
 (``\\sopmeasure``) and the picture continues the vertical arrows down to the
-row's full height, so arrows stay joined however tall a row grows.  Sizes come
+row's full height, so arrows stay joined however tall a row grows.  The last
+page ends with the closing row, the total time (*Jumlah waktu*).  Sizes come
 from :mod:`sphinxcontrib_sop.layout.sheet`; this module only writes TeX.
 """
 
@@ -22,6 +23,7 @@ from sphinx.writers.latex import LaTeXTranslator
 from ...config import setting
 from ...core.columns import Column
 from ...core.model import Procedure
+from ...core.totals import TotalTime, total_time
 from ...core.wording import Labels
 from ...doctree.nodes import sop_flowchart
 from ...i18n.labels import ProjectLabels
@@ -29,10 +31,12 @@ from ...layout.bands import Align, ArrowPart, BranchLabel, Outline, band, outlin
 from ...layout.geometry import Point
 from ...layout.grid import Layout, PlacedSymbol, Row
 from ...layout.sheet import (
+    CLOSING_NOTE_WIDTH,
     LEFT_COLUMNS,
     PRINT_WIDTHS,
     RIGHT_COLUMNS,
     WRITTEN_COLUMNS,
+    closing_row_height,
     printed_flowchart,
 )
 from .rendering import content_latex
@@ -47,8 +51,10 @@ def visit_flowchart(translator: LaTeXTranslator, node: sop_flowchart) -> None:
     labels = ProjectLabels(translator.config.sop_labels)
     table = node.next_node(nodes.table)
     caption = _caption(translator, table, labels)
+    total = total_time(procedure)
+    closing = closing_row_height(total.text(labels), total.note(labels)) if total else 0.0
     printed = printed_flowchart(
-        procedure, setting(translator.config, "sop_paper"), caption=caption.longest
+        procedure, setting(translator.config, "sop_paper"), caption.longest, closing
     )
     texts: dict[int, dict[Column, str]] = {}
     for step_row in node.step_rows(translator.builder.env):
@@ -65,6 +71,8 @@ def visit_flowchart(translator: LaTeXTranslator, node: sop_flowchart) -> None:
         out.append(_page_start(procedure, page.layout, labels))
         for row in page.layout.rows:
             out.append(_row(page.layout, row, texts.get(row.node.step, {})))
+    if total is not None:
+        out.append(_total_row(total, labels))
     out.append("\\end{sopflowchartpage}\\end{sopflowchart}\\end{landscape}\n")
     translator.body.append("".join(out))
     raise nodes.SkipNode
@@ -147,6 +155,17 @@ def _row(layout: Layout, row: Row, cells: dict[Column, str]) -> str:
         f"\\sopstartrow{{{row.height:.1f}pt}}{measures}{number} & "
         f"{cells.get(Column.ACTIVITY, '')} & "
         f"\\sopband{{{layout.width:.1f}pt}}{{{_band(layout, row)}}} & {after} \\\\ \\hline\n"
+    )
+
+
+def _total_row(total: TotalTime, labels: Labels) -> str:
+    """The closing row: *Jumlah waktu* from No to Kelengkapan, the total under Waktu, its note."""
+    return (
+        f"\\multicolumn{{4}}{{|r|}}{{\\textbf{{{escape(labels('Total time'))}}}}} & "
+        f"{escape(total.text(labels))} & "
+        f"\\multicolumn{{2}}{{>{{\\raggedright\\arraybackslash}}"
+        f"p{{\\dimexpr{CLOSING_NOTE_WIDTH:g}pt+\\arrayrulewidth\\relax}}|}}"
+        f"{{{escape(total.note(labels))}}} \\\\ \\hline\n"
     )
 
 
