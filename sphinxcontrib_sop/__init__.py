@@ -26,18 +26,20 @@ if TYPE_CHECKING:
 __version__ = "0.1.0"
 
 #: Raise when the layout of stored environment data changes.
-ENV_VERSION = 4
+ENV_VERSION = 5
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
     """Register the configuration, then each part of the extension."""
     from . import config, directives, domain, i18n, writers
+    from .doctree import backlinks
 
     config.register(app)
     i18n.register(app)
     domain.register(app)
     directives.register(app)
     writers.register(app)
+    backlinks.register(app)
     return {
         "version": __version__,
         "env_version": ENV_VERSION,

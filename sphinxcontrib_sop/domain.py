@@ -1,4 +1,9 @@
-"""The ``sop`` domain: every SOP of the handbook, cross-references to them."""
+"""The ``sop`` domain: every SOP of the handbook, cross-references to them.
+
+Which SOP refers to which is stored per page and SOP: a reference belongs to
+the SOP whose block holds it; one in the page's prose, outside every SOP, to
+each SOP of the page.  The SOPs referring to one are its *back-links*.
+"""
 
 from __future__ import annotations
 
@@ -17,6 +22,8 @@ from sphinx.util import logging
 from sphinx.util.nodes import make_refnode
 
 from .core.model import Procedure
+from .core.ordering import procedure_key
+from .core.wording import numbered_title
 from .i18n.labels import ProjectLabels
 
 logger = logging.getLogger(__name__)
@@ -38,6 +45,12 @@ class ProcedureEntry:
     def location(self) -> tuple[str, int | None]:
         return self.procedure.docname, self.procedure.line
 
+    @property
+    def target(self) -> tuple[str, str, str, str]:
+        """What a link to the SOP shows and where it leads: title, number, page, anchor."""
+        procedure = self.procedure
+        return procedure.title, procedure.number, procedure.docname, self.anchor
+
 
 class SOPDomain(Domain):
     """Holds every SOP by document, resolves references to them by id."""
@@ -54,13 +67,16 @@ class SOPDomain(Domain):
     initial_data: dict[str, Any] = {
         "procedures": {},  # docname -> list[ProcedureEntry], in source order
         "references": {},  # docname -> frozenset of SOP ids it refers to
+        "referrers": {},  # docname -> {id of an SOP there: frozenset of SOP ids it refers to}
     }
-    data_version = 1
+    data_version = 2
 
     def __init__(self, env: BuildEnvironment) -> None:
         super().__init__(env)
         self._by_id: dict[str, ProcedureEntry] | None = None
+        self._backlinks: dict[str, list[ProcedureEntry]] | None = None
         self._targets_before_read: dict[str, tuple[str, str, str, str]] = {}
+        self._backlinks_before_read: dict[str, tuple[tuple[str, str, str, str], ...]] = {}
 
     @property
     def procedures_by_doc(self) -> dict[str, list[ProcedureEntry]]:
@@ -69,6 +85,10 @@ class SOPDomain(Domain):
     @property
     def references(self) -> dict[str, frozenset[str]]:
         return self.data["references"]
+
+    @property
+    def referrers(self) -> dict[str, dict[str, frozenset[str]]]:
+        return self.data["referrers"]
 
     def definitions(self) -> list[ProcedureEntry]:
         """Every SOP, in document then source order."""
@@ -90,34 +110,62 @@ class SOPDomain(Domain):
         """The SOP at position ``index`` of page ``docname``, as noted when it was read."""
         return self.procedures_by_doc[docname][index].procedure
 
+    def backlinks(self, sop_id: str) -> list[ProcedureEntry]:
+        """The other SOPs referring to SOP ``sop_id``, by number, then title."""
+        return self._backlinks_by_id().get(sop_id, [])
+
+    def _backlinks_by_id(self) -> dict[str, list[ProcedureEntry]]:
+        if self._backlinks is None:
+            found: dict[str, list[ProcedureEntry]] = {}
+            for docname in sorted(self.referrers):
+                on_page: dict[str, ProcedureEntry] = {}
+                for entry in self.procedures_by_doc.get(docname, []):
+                    on_page.setdefault(entry.procedure.id, entry)
+                for referrer, targets in self.referrers[docname].items():
+                    for target in targets - {referrer}:
+                        found.setdefault(target, []).append(on_page[referrer])
+            for entries in found.values():
+                entries.sort(key=lambda entry: (procedure_key(entry.procedure), entry.target))
+            self._backlinks = found
+        return self._backlinks
+
     def note_procedure(self, procedure: Procedure, anchor: str) -> int:
         """Record an SOP read from ``procedure.docname``; return its index in that page."""
-        self._by_id = None
+        self._by_id = self._backlinks = None
         entries = self.procedures_by_doc.setdefault(procedure.docname, [])
         entries.append(ProcedureEntry(procedure, anchor))
         return len(entries) - 1
 
     def clear_doc(self, docname: str) -> None:
-        self._by_id = None
+        self._by_id = self._backlinks = None
         self.procedures_by_doc.pop(docname, None)
         self.references.pop(docname, None)
+        self.referrers.pop(docname, None)
 
     def merge_domaindata(self, docnames: Set[str], otherdata: dict[str, Any]) -> None:
-        self._by_id = None
+        self._by_id = self._backlinks = None
         for docname in docnames:
             if docname in otherdata["procedures"]:
                 self.procedures_by_doc[docname] = otherdata["procedures"][docname]
             if docname in otherdata["references"]:
                 self.references[docname] = otherdata["references"][docname]
+            if docname in otherdata["referrers"]:
+                self.referrers[docname] = otherdata["referrers"][docname]
 
     def process_doc(self, env: BuildEnvironment, docname: str, document: nodes.document) -> None:
-        targets = frozenset(
-            node["reftarget"]
+        xrefs = [
+            node
             for node in document.findall(addnodes.pending_xref)
             if node.get("refdomain") == self.name
-        )
+        ]
+        targets = frozenset(node["reftarget"] for node in xrefs)
         if targets:
             self.references[docname] = targets
+        page_sops = [entry.procedure.id for entry in self.procedures_by_doc.get(docname, [])]
+        by_sop = _references_by_sop(xrefs, page_sops)
+        if by_sop:
+            self._backlinks = None
+            self.referrers[docname] = by_sop
 
     def check_consistency(self) -> None:
         """Warn about SOP ids and numbers used twice in the handbook."""
@@ -179,7 +227,7 @@ class SOPDomain(Domain):
             procedure.docname,
             entry.anchor,
             contnode,
-            " ".join(part for part in (procedure.number, procedure.title) if part),
+            numbered_title(procedure),
         )
 
     def resolve_any_xref(
@@ -214,33 +262,67 @@ class SOPDomain(Domain):
                 yield procedure.number, procedure.number, NUMBER, procedure.docname, entry.anchor, 0
 
     def remember_targets(self) -> None:
-        """Note what each id points to before documents are purged and read."""
+        """Note what each id points to, and each SOP's back-links, before documents are
+        purged and read."""
         self._targets_before_read = self._reference_targets()
+        self._backlinks_before_read = self._backlink_targets()
 
     def documents_to_rewrite(self) -> set[str]:
-        """Documents whose references changed target or title since :meth:`remember_targets`.
+        """Documents whose references changed target or title since :meth:`remember_targets`,
+        and those holding an SOP whose back-links changed.
 
         Their pages are written again, so no page links to a renamed, moved or
-        deleted SOP with stale text.
+        deleted SOP with stale text, and every SOP lists the SOPs referring to it now.
         """
-        before, after = self._targets_before_read, self._reference_targets()
-        changed = {
-            sop_id
-            for sop_id in before.keys() | after.keys()
-            if before.get(sop_id) != after.get(sop_id)
+        changed = _changed(self._targets_before_read, self._reference_targets())
+        linked = _changed(self._backlinks_before_read, self._backlink_targets())
+        return {docname for docname, targets in self.references.items() if targets & changed} | {
+            docname
+            for docname, entries in self.procedures_by_doc.items()
+            if any(entry.procedure.id in linked for entry in entries)
         }
-        return {docname for docname, targets in self.references.items() if targets & changed}
 
     def _reference_targets(self) -> dict[str, tuple[str, str, str, str]]:
+        return {sop_id: entry.target for sop_id, entry in self.procedures().items()}
+
+    def _backlink_targets(self) -> dict[str, tuple[tuple[str, str, str, str], ...]]:
+        """Each SOP id's back-links, as their links show them."""
         return {
-            sop_id: (
-                entry.procedure.title,
-                entry.procedure.number,
-                entry.procedure.docname,
-                entry.anchor,
-            )
-            for sop_id, entry in self.procedures().items()
+            sop_id: tuple(entry.target for entry in entries)
+            for sop_id, entries in self._backlinks_by_id().items()
         }
+
+
+def _references_by_sop(
+    xrefs: Iterable[addnodes.pending_xref], page_sops: list[str]
+) -> dict[str, frozenset[str]]:
+    """The SOP ids each SOP of a page refers to; ``page_sops`` are the ids of its SOPs.
+
+    A reference inside an SOP's block (which carries ``sop_id``) is that SOP's;
+    one outside every SOP is each SOP's of the page.  A page without SOPs refers
+    on behalf of none.
+    """
+    found: dict[str, set[str]] = {}
+    for xref in xrefs:
+        owner = _owner(xref)
+        for sop_id in [owner] if owner else page_sops:
+            found.setdefault(sop_id, set()).add(xref["reftarget"])
+    return {sop_id: frozenset(targets) for sop_id, targets in found.items()}
+
+
+def _owner(node: nodes.Node) -> str | None:
+    """The id of the SOP whose block holds ``node``, if any."""
+    parent = node.parent
+    while parent is not None:
+        if isinstance(parent, nodes.Element) and parent.get("sop_id"):
+            return parent["sop_id"]
+        parent = parent.parent
+    return None
+
+
+def _changed(before: dict[str, Any], after: dict[str, Any]) -> set[str]:
+    """The keys whose values differ between ``before`` and ``after``."""
+    return {key for key in before.keys() | after.keys() if before.get(key) != after.get(key)}
 
 
 def _letterhead(procedure: Procedure) -> tuple[str, tuple[str, ...]]:
@@ -254,7 +336,7 @@ def get_domain(env: BuildEnvironment) -> SOPDomain:
 
 
 def register(app: Sphinx) -> None:
-    """Add the domain, and rewrite the pages whose SOP references changed."""
+    """Add the domain, and rewrite the pages whose SOP references or back-links changed."""
     app.add_domain(SOPDomain)
     app.connect("env-get-outdated", remember_reference_targets)
     app.connect("env-updated", documents_to_rewrite)

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import re
 import shutil
+from collections.abc import Callable
 from io import StringIO
 from pathlib import Path
+from typing import TypeVar
 
 import pytest
 from bs4 import BeautifulSoup
@@ -85,6 +87,55 @@ def build_copy(
         app.build()
     finally:
         app.cleanup()
+    return app
+
+
+T = TypeVar("T")
+
+
+class EditedProject:
+    """A copy of ``tests/roots/test-<root>`` in ``folder``, edited between HTML builds.
+
+    Each :meth:`rebuild` builds it again without ``-E`` and checks that what it
+    reads of the output equals what it reads of a clean build of the same sources.
+    """
+
+    def __init__(self, make_app: Callable[..., SphinxTestApp], folder: Path, root: str) -> None:
+        self.make_app = make_app
+        self.folder = folder
+        self.source = folder / "src"
+        shutil.copytree(ROOTS / f"test-{root}", self.source)
+        self.clean_builds = 0
+
+    def build(self, source: Path | None = None) -> SphinxTestApp:
+        app = self.make_app("html", srcdir=source or self.source)
+        app.build()
+        app.cleanup()
+        return app
+
+    def edit(self, name: str, old: str, new: str) -> None:
+        """Replace ``old`` by ``new`` in the source file ``name``."""
+        path = self.source / name
+        text = path.read_text(encoding="utf-8")
+        assert old in text
+        path.write_text(text.replace(old, new), encoding="utf-8")
+
+    def rebuild(self, read: Callable[[SphinxTestApp], T]) -> T:
+        """Build again without ``-E``; what ``read`` reads must be a clean build's. Return it."""
+        incremental = read(self.build())
+        self.clean_builds += 1
+        clean = self.folder / f"clean-{self.clean_builds}"
+        shutil.copytree(self.source, clean, ignore=shutil.ignore_patterns("_build"))
+        assert incremental == read(self.build(clean))
+        return incremental
+
+
+def serial_build(make_app: Callable[..., SphinxTestApp], folder: Path, root: str) -> SphinxTestApp:
+    """``tests/roots/test-<root>`` built in ``folder`` by one process, to compare with ``-j 2``."""
+    source = folder / "serial"
+    shutil.copytree(ROOTS / f"test-{root}", source)
+    app = make_app("html", srcdir=source)
+    app.build()
     return app
 
 

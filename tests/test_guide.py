@@ -656,6 +656,7 @@ Styles
 .. sop:: Penggandaan Dokumen
    :id: gaya-2
    :diagram: graphviz
+   :related: gaya-1
 
    ==  =================  =========  ===============
    No  Kegiatan           Pelaksana  Alur

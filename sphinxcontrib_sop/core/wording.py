@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from .model import Exit, Step, StepKind
+from .model import Exit, Procedure, Step, StepKind
 
 #: Translates a label's English message id into the printed label.
 Labels = Callable[[str], str]
@@ -47,3 +47,8 @@ def performed_by(step: Step) -> str:
     if not step.actors:
         return step.activity
     return f"{step.activity} ({', '.join(step.actors)})"
+
+
+def numbered_title(procedure: Procedure) -> str:
+    """``001/SOP/2024 Penerimaan Surat Masuk``: the SOP's number, if any, and title."""
+    return " ".join(part for part in (procedure.number, procedure.title) if part)

@@ -92,6 +92,15 @@ class sop_graphviz(nodes.General, DrawsProcedure):  # noqa: N801
         return self.children[0]
 
 
+class sop_backlinks(nodes.container):  # noqa: N801
+    """Where the SOPs referring to SOP ``sop_id`` of page ``docname`` are listed, after
+    its content.
+
+    Filled when the page is written, from the ``sop`` domain, so it is always
+    current; left out when no other SOP refers to it.
+    """
+
+
 # -- layout markers: how a part is set on the page ------------------------------
 
 
@@ -121,6 +130,7 @@ NODES = (
     sop_identity,
     sop_flowchart,
     sop_graphviz,
+    sop_backlinks,
     sop_page_break,
     sop_signature_space,
     sop_small_print,

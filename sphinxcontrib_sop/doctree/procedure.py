@@ -8,6 +8,7 @@
         sop_flowchart → sop_small_print → steps table    the official flowchart
         sop_small_print → steps table                    with :diagram: graphviz
       sop_graphviz                                        with :diagram: graphviz or both
+      sop_backlinks                         the SOPs referring to it, filled when written
 """
 
 from __future__ import annotations
@@ -23,7 +24,14 @@ from ..core.options import UNSET_VALUES
 from ..core.wording import Labels
 from .graphviz import graphviz_view
 from .identity import IdentityContent, identity_table
-from .nodes import sop_flowchart, sop_identity, sop_page_break, sop_procedure, sop_small_print
+from .nodes import (
+    sop_backlinks,
+    sop_flowchart,
+    sop_identity,
+    sop_page_break,
+    sop_procedure,
+    sop_small_print,
+)
 from .steps import steps_table
 from .table_reader import TableCells, cell_text
 
@@ -81,6 +89,7 @@ def procedure_node(sop: ReadSOP, place: Place, labels: Labels) -> sop_procedure:
     node.extend(body)
     if sop.diagram != "table" and procedure.steps:
         node += graphviz_view(procedure, labels, place.docname, place.index)
+    node += sop_backlinks(sop_id=procedure.id, docname=place.docname, classes=["sop-backlinks"])
     return node
 
 

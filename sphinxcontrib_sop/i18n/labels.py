@@ -68,6 +68,8 @@ MESSAGES = (
     "Set in",
     "on",
     "STANDARD OPERATING PROCEDURES",
+    # Back-links.
+    "Referenced by",
     # The printed manual's own captions (LaTeX and Sphinx print them).
     "Contents",
     "Chapter",

@@ -1,0 +1,39 @@
+"""Ordering SOPs and names as a reader expects: case and accents aside, numbers by value."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from .model import Procedure
+
+_DIGITS = re.compile(r"([0-9]+)")
+
+#: A text's sort key: its words and numbers, in order.
+SortKey = tuple[tuple[int, int | str], ...]
+
+
+def folded(text: str) -> str:
+    """``text`` without case, accents or repeated spaces: ``Kepala  Séksi`` → ``kepala seksi``."""
+    decomposed = unicodedata.normalize("NFKD", " ".join(text.split()).casefold())
+    return "".join(char for char in decomposed if not unicodedata.combining(char))
+
+
+def natural_key(text: str) -> SortKey:
+    """Sorts ``text`` case-insensitively, numbers by value (``2/SOP`` before ``10/SOP``)."""
+    # Splitting at a captured group puts the numbers at the odd positions.
+    return tuple(
+        (0, int(part)) if position % 2 else (1, part)
+        for position, part in enumerate(_DIGITS.split(folded(text)))
+        if part
+    )
+
+
+def procedure_key(procedure: Procedure) -> tuple[bool, SortKey, SortKey, str]:
+    """SOPs by number, then title; SOPs without a number after the numbered ones."""
+    return (
+        not procedure.number,
+        natural_key(procedure.number),
+        natural_key(procedure.title),
+        procedure.id,
+    )
