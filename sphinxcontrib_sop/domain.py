@@ -15,14 +15,15 @@ from docutils import nodes
 from sphinx import addnodes
 from sphinx.application import Sphinx
 from sphinx.builders import Builder
-from sphinx.domains import Domain, ObjType
+from sphinx.domains import Domain, Index, IndexEntry, ObjType
 from sphinx.environment import BuildEnvironment
 from sphinx.roles import XRefRole
 from sphinx.util import logging
 from sphinx.util.nodes import make_refnode
 
+from .core.actors import actors
 from .core.model import Procedure
-from .core.ordering import procedure_key
+from .core.ordering import initial, procedure_key
 from .core.wording import numbered_title
 from .i18n.labels import ProjectLabels
 
@@ -52,6 +53,60 @@ class ProcedureEntry:
         return procedure.title, procedure.number, procedure.docname, self.anchor
 
 
+def step_anchor(anchor: str, number: int) -> str:
+    """The id of step ``number`` of the SOP with ``anchor``: its row in the steps table."""
+    return f"{anchor}-step-{number}"
+
+
+class ActorIndex(Index):
+    """Who does what: each actor and, under it, each SOP it has a part in, with the numbers
+    of its steps there, linked to the first of them.
+
+    Its titles are set in each project's labels when the builder starts
+    (:func:`title_actor_index`).
+    """
+
+    name = "actors"
+    localname = "Actor index"
+    shortname = "actors"
+
+    def generate(
+        self, docnames: Iterable[str] | None = None
+    ) -> tuple[list[tuple[str, list[IndexEntry]]], bool]:
+        """Entries grouped by the actor's initial: the actor, then each SOP it has a part
+        in, with the numbers of its steps there (``<SOP> (step 3)``, ``<SOP> (steps 3, 5)``),
+        linked to the first.
+
+        The actor's own entry links to its first step, as LaTeX prints only linked entries.
+        """
+        domain: SOPDomain = self.domain  # type: ignore[assignment]
+        labels = ProjectLabels(self.domain.env.config.sop_labels)
+        wanted = None if docnames is None else set(docnames)
+        entries = [
+            entry
+            for entry in domain.definitions()
+            if wanted is None or entry.procedure.docname in wanted
+        ]
+        groups: dict[str | None, list[IndexEntry]] = {}
+        for actor in actors([entry.procedure for entry in entries]):
+            rows = groups.setdefault(initial(actor.name), [])
+            for position, part in enumerate(actor.parts):
+                entry = entries[part.sop]
+                docname = entry.procedure.docname
+                anchor = step_anchor(entry.anchor, part.steps[0])
+                if not position:
+                    rows.append(IndexEntry(actor.name, 1, docname, anchor, "", "", ""))
+                steps = labels("step" if len(part.steps) == 1 else "steps")
+                numbers = f"{steps} {', '.join(map(str, part.steps))}"
+                name = numbered_title(entry.procedure)
+                rows.append(IndexEntry(name, 2, docname, anchor, numbers, "", ""))
+        # Names not starting with a letter come first, under "Symbols", as in Sphinx's index.
+        return [
+            (letter or labels("Symbols"), rows)
+            for letter, rows in sorted(groups.items(), key=lambda group: group[0] or "")
+        ], False
+
+
 class SOPDomain(Domain):
     """Holds every SOP by document, resolves references to them by id."""
 
@@ -64,6 +119,7 @@ class SOPDomain(Domain):
         RELATED: "unknown SOP id %(target)r in :related:: use the :id: of an SOP in this "
         "handbook, or write the name of an SOP outside it in words",
     }
+    indices = [ActorIndex]
     initial_data: dict[str, Any] = {
         "procedures": {},  # docname -> list[ProcedureEntry], in source order
         "references": {},  # docname -> frozenset of SOP ids it refers to
@@ -338,8 +394,23 @@ def get_domain(env: BuildEnvironment) -> SOPDomain:
 def register(app: Sphinx) -> None:
     """Add the domain, and rewrite the pages whose SOP references or back-links changed."""
     app.add_domain(SOPDomain)
+    app.connect("builder-inited", title_actor_index)
     app.connect("env-get-outdated", remember_reference_targets)
     app.connect("env-updated", documents_to_rewrite)
+
+
+def title_actor_index(app: Sphinx) -> None:
+    """Give the actor index its titles in the project's labels; ``:ref:`sop-actors``` shows them.
+
+    The domain's index is a subclass of :class:`ActorIndex` with the titles, as
+    Sphinx reads an index's titles from its class.
+    """
+    labels = ProjectLabels(app.config.sop_labels)
+    titles = {"localname": labels("Actor index"), "shortname": labels("actors")}
+    domain = get_domain(app.env)
+    titled = type(ActorIndex.__name__, (ActorIndex,), titles)
+    domain.indices = [titled if index is ActorIndex else index for index in domain.indices]
+    domain.setup()
 
 
 def remember_reference_targets(

@@ -81,8 +81,8 @@ def test_a_field_left_empty_is_left_out(page: BeautifulSoup) -> None:
 def test_each_exit_links_to_the_card_of_its_step(page: BeautifulSoup) -> None:
     exits = card(page, 2).select(".sop-card-flow a")
     assert [(link.get_text(), link["href"]) for link in exits] == [
-        ("3", "#sop-izin-step-3"),
-        ("1", "#sop-izin-step-1"),
+        ("3", "#sop-izin-card-3"),
+        ("1", "#sop-izin-card-1"),
     ]
     for link in exits:
         assert page.find(id=link["href"][1:]).name == "li"

@@ -105,7 +105,8 @@ def test_parallel_build_equals_serial_build(make_app, tmp_path, parallel):
             {docname: sorted(targets) for docname, targets in domain(app).references.items()},
         )
         app.cleanup()
-    assert len(outputs[1][0]) == len(NAMES) + 3  # the pages, index, genindex, search
+    # the pages, index, genindex, search and the actor index
+    assert len(outputs[1][0]) == len(NAMES) + 4
     assert outputs[1] == outputs[parallel]
 
 

@@ -37,3 +37,9 @@ def procedure_key(procedure: Procedure) -> tuple[bool, SortKey, SortKey, str]:
         natural_key(procedure.title),
         procedure.id,
     )
+
+
+def initial(text: str) -> str | None:
+    """The letter ``text`` is filed under in an index (``É`` under ``E``); ``None`` if none."""
+    first = folded(text)[:1].upper()
+    return first if first.isalpha() else None

@@ -48,10 +48,14 @@ class DrawsProcedure(nodes.Element):
 
 @dataclass(frozen=True)
 class StepRow:
-    """A step and the cells of its row in the steps table, by column."""
+    """A step and the cells of its row in the steps table, by column.
+
+    ``target`` is the id of the step's row (empty for a step number written twice).
+    """
 
     step: Step
     cells: Mapping[Column, nodes.entry]
+    target: str = ""
 
 
 class sop_flowchart(nodes.container, DrawsProcedure):  # noqa: N801
@@ -73,9 +77,16 @@ class sop_flowchart(nodes.container, DrawsProcedure):  # noqa: N801
                     for entry in row.children
                     if COLUMN_ATTRIBUTE in entry
                 },
+                _row_target(row),
             )
             for step, row in zip(self.procedure(env).steps, rows, strict=True)
         ]
+
+
+def _row_target(row: nodes.Element) -> str:
+    """The id of a steps-table row: the target at the start of its number cell."""
+    target = row[0].next_node(nodes.target) if row.children else None
+    return target["ids"][0] if target is not None and target["ids"] else ""
 
 
 class sop_graphviz(nodes.General, DrawsProcedure):  # noqa: N801

@@ -79,7 +79,7 @@ def procedure_node(sop: ReadSOP, place: Place, labels: Labels) -> sop_procedure:
     body = list(sop.body)
     if sop.step_table is not None and procedure.steps:
         position = sop.step_table.position
-        steps = _steps_view(body[position], procedure, sop.step_table, labels)
+        steps = _steps_view(body[position], procedure, sop.step_table, labels, place.anchor)
         official = sop.diagram != "graphviz"
         body[position] = (
             sop_flowchart("", steps, sop_docname=place.docname, sop_index=place.index)
@@ -94,7 +94,11 @@ def procedure_node(sop: ReadSOP, place: Place, labels: Labels) -> sop_procedure:
 
 
 def _steps_view(
-    written: nodes.table, procedure: Procedure, table: WrittenStepTable, labels: Labels
+    written: nodes.table,
+    procedure: Procedure,
+    table: WrittenStepTable,
+    labels: Labels,
+    anchor: str,
 ) -> sop_small_print:
     """The steps table in place of the written one, keeping its caption, ids and markup."""
     cells, columns = table.cells, table.columns
@@ -120,7 +124,7 @@ def _steps_view(
         ]
         return [*own, *extra]
 
-    view = steps_table(procedure, content, labels)
+    view = steps_table(procedure, content, labels, anchor)
     for title in written.findall(nodes.title):
         view.insert(0, title.deepcopy())
         break

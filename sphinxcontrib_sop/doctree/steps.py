@@ -3,7 +3,8 @@
 No | Kegiatan | Pelaksana (one column per actor) | Mutu Baku (Kelengkapan,
 Waktu, Output) | Alur | Keterangan — with the step's kind marked in the column
 of each actor who performs it, and a closing row with the total time
-("Jumlah waktu") when the steps have times.
+("Jumlah waktu") when the steps have times.  Each step's number cell starts with
+the target of its row (``<SOP anchor>-step-<number>``), where the actor index links.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from ..core.columns import Column
 from ..core.model import Procedure, Step
 from ..core.totals import TotalTime, total_time
 from ..core.wording import Labels, flow_text, kind_label
+from ..domain import step_anchor
 from .elements import PRINTED_TABLE_STYLE, blank_cell, cell, paragraph, row, table
 from .nodes import COLUMN_ATTRIBUTE, TOTAL_TIME_CLASS
 
@@ -23,16 +25,22 @@ from .nodes import COLUMN_ATTRIBUTE, TOTAL_TIME_CLASS
 CellContent = Callable[[int, Column], Sequence[nodes.Node]]
 
 
-def steps_table(procedure: Procedure, content: CellContent, labels: Labels) -> nodes.table:
-    """The step table of ``procedure``; ``content`` gives each text cell's nodes.
+def steps_table(
+    procedure: Procedure, content: CellContent, labels: Labels, anchor: str
+) -> nodes.table:
+    """The step table of ``procedure``, whose SOP has ``anchor``; ``content`` gives each
+    text cell's nodes.
 
-    Each cell holding the author's text is marked with its :class:`Column`.
+    Each cell holding the author's text is marked with its :class:`Column`.  A
+    step number written twice (a warning already) is a target once.
     """
     actors = procedure.actors
-    rows = [
-        _step_row(position, step, actors, content, labels)
-        for position, step in enumerate(procedure.steps)
-    ]
+    rows: list[nodes.row] = []
+    numbered: set[int] = set()
+    for position, step in enumerate(procedure.steps):
+        target = step_anchor(anchor, step.number) if step.number not in numbered else ""
+        numbered.add(step.number)
+        rows.append(_step_row(position, step, actors, content, labels, target))
     total = total_time(procedure)
     if total is not None:
         rows.append(_total_row(total, len(actors), labels))
@@ -107,7 +115,12 @@ def _header(actors: tuple[str, ...], labels: Labels) -> list[nodes.row]:
 
 
 def _step_row(
-    position: int, step: Step, actors: tuple[str, ...], content: CellContent, labels: Labels
+    position: int,
+    step: Step,
+    actors: tuple[str, ...],
+    content: CellContent,
+    labels: Labels,
+    target: str,
 ) -> nodes.row:
     kind = kind_label(step, labels)
     actor_cells = [
@@ -120,8 +133,9 @@ def _step_row(
     def written(column: Column) -> nodes.entry:
         return _text_cell(content(position, column), column)
 
+    targets = [nodes.target("", "", ids=[target])] if target else []
     return row(
-        cell(paragraph(str(step.number)), classes=["sop-step-number"]),
+        cell(paragraph(*targets, str(step.number)), classes=["sop-step-number"]),
         written(Column.ACTIVITY),
         *actor_cells,
         written(Column.REQUIREMENTS),

@@ -68,8 +68,12 @@ MESSAGES = (
     "Set in",
     "on",
     "STANDARD OPERATING PROCEDURES",
-    # Back-links.
+    # Back-links and the actor index.
     "Referenced by",
+    "Actor index",
+    "actors",
+    "step",
+    "steps",
     # The printed manual's own captions (LaTeX and Sphinx print them).
     "Contents",
     "Chapter",

@@ -50,9 +50,9 @@ class Sheet:
         """The id of the box holding the official table."""
         return f"{self.anchor}-flowchart"
 
-    def step_id(self, number: int) -> str:
-        """The id of step ``number``'s card."""
-        return f"{self.anchor}-step-{number}"
+    def card_id(self, number: int) -> str:
+        """The id of step ``number``'s card (the step's own id is its row's, in the sheet)."""
+        return f"{self.anchor}-card-{number}"
 
 
 def write_step_cards(
@@ -100,7 +100,7 @@ def _write_card(
 ) -> None:
     write = translator.body.append
     step = step_row.step
-    card_id = f' id="{escape(sheet.step_id(step.number))}"' if own_id else ""
+    card_id = f' id="{escape(sheet.card_id(step.number))}"' if own_id else ""
     write(
         f'<li class="sop-step-card sop-{step.kind.value}"{card_id} data-step="{step.number}">'
         '<div class="sop-card-title">'
@@ -149,7 +149,7 @@ def _flow_html(step: Step, labels: Labels, sheet: Sheet, numbers: set[int]) -> s
     def target(number: int) -> str:
         if number not in numbers:
             return str(number)
-        return f'<a href="#{escape(sheet.step_id(number))}">{number}</a>'
+        return f'<a href="#{escape(sheet.card_id(number))}">{number}</a>'
 
     ways = [
         (f"{escape(way.branch)} " if way.branch else "") + f"{ARROW} {target(way.target)}"

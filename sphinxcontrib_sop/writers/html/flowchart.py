@@ -11,7 +11,9 @@ The table fills the width of the page: the drawing keeps its width and the
 text columns share the rest (container query units, ``cqw``), down to their
 least widths; a narrower page scrolls the sheet inside its own box.  Before
 the table come the same steps as cards (:mod:`.cards`), which the stylesheet
-shows instead of the table on narrow screens.
+shows instead of the table on narrow screens.  Each step's row has the step's
+id: a link to it shows the sheet on a narrow screen too, as a link to the
+table does.
 """
 
 from __future__ import annotations
@@ -91,7 +93,8 @@ def visit_flowchart(translator: HTML5Translator, node: sop_flowchart) -> None:
         # A repeated step number (a warning already) keeps its texts, undrawn.
         row = rows_by_step.get(step.number) if step.number not in drawn else None
         drawn.add(step.number)
-        write(f'<tr data-step="{step.number}">')
+        row_id = f' id="{escape(step_row.target)}"' if step_row.target else ""
+        write(f'<tr{row_id} data-step="{step.number}">')
         write(f'<td class="sop-step-number">{step.number}</td>')
         _write_cell(translator, step_row, Column.ACTIVITY)
         colspan = len(procedure.actors) + 2

@@ -57,11 +57,14 @@ def visit_flowchart(translator: LaTeXTranslator, node: sop_flowchart) -> None:
         procedure, setting(translator.config, "sop_paper"), caption.longest, closing
     )
     texts: dict[int, dict[Column, str]] = {}
+    step_targets: dict[int, str] = {}
     for step_row in node.step_rows(translator.builder.env):
         cells = {
             column: content_latex(translator, entry) for column, entry in step_row.cells.items()
         }
         texts.setdefault(step_row.step.number, cells)  # a repeated number is drawn once
+        if step_row.target:
+            step_targets[step_row.step.number] = hypertargets(translator, node, [step_row.target])
     targets = hypertargets(translator, node, table["ids"]) if table is not None else ""
     out = [f"\n\\begin{{landscape}}\\begin{{sopflowchart}}{targets}\n"]
     for index, page in enumerate(printed.pages):
@@ -70,7 +73,8 @@ def visit_flowchart(translator: LaTeXTranslator, node: sop_flowchart) -> None:
         out.append(caption.on_page(index))
         out.append(_page_start(procedure, page.layout, labels))
         for row in page.layout.rows:
-            out.append(_row(page.layout, row, texts.get(row.node.step, {})))
+            step = row.node.step
+            out.append(_row(page.layout, row, texts.get(step, {}), step_targets.get(step, "")))
     if total is not None:
         out.append(_total_row(total, labels))
     out.append("\\end{sopflowchartpage}\\end{sopflowchart}\\end{landscape}\n")
@@ -144,12 +148,13 @@ def _page_start(procedure: Procedure, layout: Layout, labels: Labels) -> str:
     )
 
 
-def _row(layout: Layout, row: Row, cells: dict[Column, str]) -> str:
+def _row(layout: Layout, row: Row, cells: dict[Column, str], target: str) -> str:
+    """A step's row (or a connector's); ``target`` labels the step, where links to it land."""
     measures = "".join(
         f"\\sopmeasure{{{PRINT_WIDTHS[column]}pt}}{{{cells.get(column, '')}}}"
         for column in WRITTEN_COLUMNS
     )
-    number = str(row.node.step) if row.node.step is not None else ""
+    number = f"{target}{row.node.step}" if row.node.step is not None else ""
     after = " & ".join(cells.get(column, "") for column in RIGHT_COLUMNS)
     return (
         f"\\sopstartrow{{{row.height:.1f}pt}}{measures}{number} & "

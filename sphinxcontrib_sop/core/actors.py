@@ -1,0 +1,67 @@
+"""Who does what: every actor of a handbook and the steps each one performs."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from .model import Procedure
+from .ordering import natural_key, procedure_key
+
+
+@dataclass(frozen=True)
+class Part:
+    """The steps an actor performs in the SOP at position ``sop`` of the SOPs read."""
+
+    sop: int
+    steps: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class Actor:
+    """An actor, under the spelling most SOPs use, and its part in each SOP."""
+
+    name: str
+    parts: tuple[Part, ...]
+
+
+def actor_key(name: str) -> str:
+    """What makes two actor names one actor: the name without case or repeated spaces."""
+    return " ".join(name.split()).casefold()
+
+
+def actors(procedures: Sequence[Procedure]) -> list[Actor]:
+    """Every actor performing a step of ``procedures``, sorted by name (case and accents aside).
+
+    Names that differ only in case or spacing are one actor, printed as most SOPs
+    spell it (of spellings equally common, the first met).  Each actor's parts
+    are sorted by SOP (number, then title), each part's steps by number; a step
+    number written twice in an SOP is listed once.
+    """
+    spellings: dict[str, Counter[str]] = {}
+    performed: dict[str, dict[int, set[int]]] = {}
+    for position, procedure in enumerate(procedures):
+        spelled_here = set()
+        for step in procedure.steps:
+            for name in step.actors:
+                spelled = " ".join(name.split())
+                key = actor_key(spelled)
+                performed.setdefault(key, {}).setdefault(position, set()).add(step.number)
+                if spelled not in spelled_here:
+                    spelled_here.add(spelled)
+                    spellings.setdefault(key, Counter())[spelled] += 1
+    found = [
+        Actor(
+            spellings[key].most_common(1)[0][0],
+            tuple(
+                Part(position, tuple(sorted(steps)))
+                for position, steps in sorted(
+                    by_sop.items(),
+                    key=lambda item: (procedure_key(procedures[item[0]]), item[0]),
+                )
+            ),
+        )
+        for key, by_sop in performed.items()
+    ]
+    return sorted(found, key=lambda actor: (natural_key(actor.name), actor.name))
