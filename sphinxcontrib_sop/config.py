@@ -66,6 +66,8 @@ SETTINGS = (
     Setting("sop_address", "", str),
     Setting("sop_year", "", (str, int)),
     Setting("sop_html_wide_pages", True, bool),
+    Setting("sop_review_months", 12, int),
+    Setting("sop_warn_review_due", False, bool),
 )
 _BY_NAME = {setting.name: setting for setting in SETTINGS}
 

@@ -24,6 +24,7 @@ from sphinx.util.nodes import make_refnode
 from .core.actors import actors
 from .core.model import Procedure
 from .core.ordering import initial, procedure_key
+from .core.review import reference_date
 from .core.wording import numbered_title
 from .i18n.labels import ProjectLabels
 
@@ -31,6 +32,9 @@ logger = logging.getLogger(__name__)
 
 #: Cross-reference types: the ``:sop:ref:`` role, and ids in ``:related:``.
 REF, RELATED = "ref", "related"
+#: The attribute marking a node that shows every SOP (a registry, a map): its page is
+#: written again whenever an SOP changes.
+HANDBOOK_VIEW = {"sop_handbook_view": True}
 #: Object types: an SOP by its id, and by its number (found by the search page).
 SOP, NUMBER = "sop", "number"
 
@@ -124,6 +128,8 @@ class SOPDomain(Domain):
         "procedures": {},  # docname -> list[ProcedureEntry], in source order
         "references": {},  # docname -> frozenset of SOP ids it refers to
         "referrers": {},  # docname -> {id of an SOP there: frozenset of SOP ids it refers to}
+        "handbook_views": set(),  # docnames holding a registry or a map of every SOP
+        "views_date": None,  # the review reference date the views were last written for
     }
     data_version = 2
 
@@ -133,6 +139,7 @@ class SOPDomain(Domain):
         self._backlinks: dict[str, list[ProcedureEntry]] | None = None
         self._targets_before_read: dict[str, tuple[str, str, str, str]] = {}
         self._backlinks_before_read: dict[str, tuple[tuple[str, str, str, str], ...]] = {}
+        self._handbook_before_read: dict[str, ProcedureEntry] = {}
 
     @property
     def procedures_by_doc(self) -> dict[str, list[ProcedureEntry]]:
@@ -192,11 +199,17 @@ class SOPDomain(Domain):
         entries.append(ProcedureEntry(procedure, anchor))
         return len(entries) - 1
 
+    @property
+    def handbook_views(self) -> set[str]:
+        """The pages holding a registry or a map: they show every SOP."""
+        return self.data["handbook_views"]
+
     def clear_doc(self, docname: str) -> None:
         self._by_id = self._backlinks = None
         self.procedures_by_doc.pop(docname, None)
         self.references.pop(docname, None)
         self.referrers.pop(docname, None)
+        self.handbook_views.discard(docname)
 
     def merge_domaindata(self, docnames: Set[str], otherdata: dict[str, Any]) -> None:
         self._by_id = self._backlinks = None
@@ -207,6 +220,7 @@ class SOPDomain(Domain):
                 self.references[docname] = otherdata["references"][docname]
             if docname in otherdata["referrers"]:
                 self.referrers[docname] = otherdata["referrers"][docname]
+        self.handbook_views.update(docnames & otherdata["handbook_views"])
 
     def process_doc(self, env: BuildEnvironment, docname: str, document: nodes.document) -> None:
         xrefs = [
@@ -222,6 +236,8 @@ class SOPDomain(Domain):
         if by_sop:
             self._backlinks = None
             self.referrers[docname] = by_sop
+        if any(True for _ in document.findall(_is_handbook_view)):
+            self.handbook_views.add(docname)
 
     def check_consistency(self) -> None:
         """Warn about SOP ids and numbers used twice in the handbook."""
@@ -318,25 +334,34 @@ class SOPDomain(Domain):
                 yield procedure.number, procedure.number, NUMBER, procedure.docname, entry.anchor, 0
 
     def remember_targets(self) -> None:
-        """Note what each id points to, and each SOP's back-links, before documents are
-        purged and read."""
+        """Note what each id points to, each SOP's back-links, and every SOP, before
+        documents are purged and read."""
         self._targets_before_read = self._reference_targets()
         self._backlinks_before_read = self._backlink_targets()
+        self._handbook_before_read = dict(self.procedures())
 
-    def documents_to_rewrite(self) -> set[str]:
-        """Documents whose references changed target or title since :meth:`remember_targets`,
-        and those holding an SOP whose back-links changed.
+    def documents_to_rewrite(self, views_date: object) -> set[str]:
+        """Documents showing what changed since :meth:`remember_targets`.
 
-        Their pages are written again, so no page links to a renamed, moved or
-        deleted SOP with stale text, and every SOP lists the SOPs referring to it now.
+        Pages whose references changed target or title are written again, so no
+        page links to a renamed, moved or deleted SOP with stale text; pages
+        holding an SOP whose back-links changed, so every SOP lists the SOPs
+        referring to it now; and the pages showing every SOP (registries, maps)
+        when any SOP changed or the date they tell review dates by
+        (``views_date``) is another.
         """
         changed = _changed(self._targets_before_read, self._reference_targets())
         linked = _changed(self._backlinks_before_read, self._backlink_targets())
-        return {docname for docname, targets in self.references.items() if targets & changed} | {
+        rewrite = {docname for docname, targets in self.references.items() if targets & changed}
+        rewrite |= {
             docname
             for docname, entries in self.procedures_by_doc.items()
             if any(entry.procedure.id in linked for entry in entries)
         }
+        if self._handbook_before_read != self.procedures() or self.data["views_date"] != views_date:
+            rewrite |= self.handbook_views
+        self.data["views_date"] = views_date
+        return rewrite
 
     def _reference_targets(self) -> dict[str, tuple[str, str, str, str]]:
         return {sop_id: entry.target for sop_id, entry in self.procedures().items()}
@@ -381,6 +406,10 @@ def _changed(before: dict[str, Any], after: dict[str, Any]) -> set[str]:
     return {key for key in before.keys() | after.keys() if before.get(key) != after.get(key)}
 
 
+def _is_handbook_view(node: nodes.Node) -> bool:
+    return isinstance(node, nodes.Element) and node.get("sop_handbook_view", False)
+
+
 def _letterhead(procedure: Procedure) -> tuple[str, tuple[str, ...]]:
     """The office an SOP belongs to, which numbers its SOPs: agency and unit lines."""
     return procedure.agency, procedure.unit_lines
@@ -422,5 +451,6 @@ def remember_reference_targets(
 
 
 def documents_to_rewrite(app: Sphinx, env: BuildEnvironment) -> list[str]:
-    """After reading, the pages whose SOP references changed target or title."""
-    return sorted(get_domain(env).documents_to_rewrite() & env.all_docs.keys())
+    """After reading, the pages showing SOPs that changed (links, registries, maps)."""
+    rewrite = get_domain(env).documents_to_rewrite(reference_date())
+    return sorted(rewrite & env.all_docs.keys())

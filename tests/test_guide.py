@@ -279,6 +279,7 @@ def test_every_warning_of_the_code_is_documented():
         "sop.duplicate",
         "sop.config",
         "sop.graphviz",
+        "sop.registry",
         "ref.ref",
         "ref.related",
     }

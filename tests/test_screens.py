@@ -9,35 +9,19 @@ scrollbar, as on Windows) and a 390-pixel phone.
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Browser, Page
 from sphinx.testing.util import SphinxTestApp
 
 from conftest import build_copy, warnings
 
-CHROMIUM = next(
-    filter(None, map(shutil.which, ("chromium", "chromium-browser", "google-chrome"))), None
-)
 THEMES = ("sphinx_rtd_theme", "furo", "alabaster", "pydata_sphinx_theme")
 #: A 1366-pixel laptop screen less a classic 17-pixel scrollbar, and a phone.
 LAPTOP = {"width": 1366 - 17, "height": 768}
 PHONE = {"width": 390, "height": 844}
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    if CHROMIUM is None:
-        pytest.skip("Chromium is not installed: the layout tests need a browser")
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(
-            executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"]
-        )
-        yield launched
-        launched.close()
 
 
 @pytest.fixture(scope="module")

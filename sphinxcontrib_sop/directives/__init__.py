@@ -1,14 +1,19 @@
-"""The directives authors write: ``sop`` and ``sop-decree``."""
+"""The directives authors write: ``sop``, ``sop-decree``, ``sop-registry`` and ``sop-map``."""
 
 from __future__ import annotations
 
 from sphinx.application import Sphinx
 
+from ..doctree.registry import fill_registries
 from .decree import DecreeDirective
+from .handbook import MapDirective, RegistryDirective
 from .sop import SOPDirective
 
 
 def register(app: Sphinx) -> None:
-    """Add the directives."""
+    """Add the directives, and the filling of registries when pages are written."""
     app.add_directive("sop", SOPDirective)
     app.add_directive("sop-decree", DecreeDirective)
+    app.add_directive("sop-registry", RegistryDirective)
+    app.add_directive("sop-map", MapDirective)
+    app.connect("doctree-resolved", fill_registries)

@@ -112,6 +112,28 @@ class sop_backlinks(nodes.container):  # noqa: N801
     """
 
 
+# -- the handbook: views of every SOP, filled when a page is written -----------
+
+
+class sop_registry(nodes.container):  # noqa: N801
+    """The registry (*Daftar SOP*): ``query`` says what it lists.
+
+    The directive leaves it empty; when the page is written its tables are
+    filled in from the ``sop`` domain, so they list the handbook as it is.
+    """
+
+
+class sop_registry_row(nodes.row):  # noqa: N801
+    """One SOP's row of the registry; ``sop_id`` names it."""
+
+
+class sop_map(nodes.General, nodes.Element):  # noqa: N801
+    """The SOP map: how the SOPs relate, drawn by Graphviz when the page is written.
+
+    ``units`` limits it to SOPs of those units and their direct neighbours.
+    """
+
+
 # -- layout markers: how a part is set on the page ------------------------------
 
 
@@ -135,6 +157,10 @@ class sop_signature_block(nodes.container):  # noqa: N801
     """A signature block on the right half of the page, in print (the decree's)."""
 
 
+class sop_line_break_opportunity(nodes.Inline, nodes.Element):  # noqa: N801
+    """Where a long word may break (after a ``/`` of an SOP number); no text of its own."""
+
+
 #: Every node class, for registering them with Sphinx.
 NODES = (
     sop_procedure,
@@ -142,9 +168,13 @@ NODES = (
     sop_flowchart,
     sop_graphviz,
     sop_backlinks,
+    sop_registry,
+    sop_registry_row,
+    sop_map,
     sop_page_break,
     sop_signature_space,
     sop_small_print,
     sop_centred,
     sop_signature_block,
+    sop_line_break_opportunity,
 )

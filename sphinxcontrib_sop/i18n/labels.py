@@ -92,6 +92,24 @@ MESSAGES = (
     "Numbers",
     "page",
     "Release",
+    # The handbook: the registry and the SOP map.
+    "SOP registry",
+    "Unit",
+    "Status",
+    "Number of steps",
+    "Draft",
+    "In force",
+    "Withdrawn",
+    "Superseded",
+    "Review due",
+    "No SOP matches this registry.",
+    "No unit",
+    "Filter the SOPs",
+    "Download CSV",
+    "SOP map",
+    "No SOP to show on the map.",
+    "related to",
+    "superseded by",
 )
 
 

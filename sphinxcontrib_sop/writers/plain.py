@@ -9,7 +9,12 @@ from sphinx.application import Sphinx
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.docutils import SphinxTranslator
 
-from ..doctree.nodes import sop_page_break, sop_procedure, sop_signature_space
+from ..doctree.nodes import (
+    sop_line_break_opportunity,
+    sop_page_break,
+    sop_procedure,
+    sop_signature_space,
+)
 
 
 class RemoveLogo(SphinxPostTransform):
@@ -70,7 +75,11 @@ def skip(self: SphinxTranslator, node: nodes.Element) -> None:
 
 #: The builders these visitors are for, and the visitors by node.
 BUILDERS = ("text", "man", "texinfo")
-VISITORS = {sop_page_break: (skip, None), sop_signature_space: (skip, None)}
+VISITORS = {
+    sop_page_break: (skip, None),
+    sop_signature_space: (skip, None),
+    sop_line_break_opportunity: (skip, None),
+}
 
 
 def register(app: Sphinx) -> None:

@@ -1,10 +1,11 @@
-"""Graphviz: the DOT text of a procedure, running ``dot``, and the files it renders."""
+"""Graphviz: the DOT text of a procedure and of the SOP map, running ``dot``, its files."""
 
 from __future__ import annotations
 
 from sphinx.application import Sphinx
 
 from .files import GraphvizSourceCollector, remove_stale_files
+from .map import fill_maps
 from .pictures import show_descriptions
 
 
@@ -14,3 +15,4 @@ def register(app: Sphinx) -> None:
     app.add_env_collector(GraphvizSourceCollector)
     app.connect("doctree-resolved", show_descriptions)
     app.connect("build-finished", remove_stale_files)
+    app.connect("doctree-resolved", fill_maps)

@@ -11,7 +11,7 @@ from sphinx.environment import BuildEnvironment
 from sphinx.environment.collectors import EnvironmentCollector
 
 from ...doctree.nodes import sop_graphviz
-from .pictures import PICTURE_FORMATS
+from .pictures import PICTURE_FORMATS, rendered_files
 from .render import FILE_PREFIX, file_name
 from .source import view_dot
 
@@ -53,6 +53,7 @@ def remove_stale_files(app: Sphinx, exception: Exception | None) -> None:
         folder /= app.builder.imagedir
     command = app.config.graphviz_dot
     used = {file_name(dot, fmt, command) for drawn in sources(app.env).values() for dot in drawn}
+    used |= rendered_files(app.builder)  # the SOP maps, drawn when their pages are written
     for path in folder.glob(f"{FILE_PREFIX}*.{fmt}"):
         if _RENDERED.fullmatch(path.name) and path.name not in used:
             path.unlink(missing_ok=True)

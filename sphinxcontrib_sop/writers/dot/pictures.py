@@ -1,4 +1,4 @@
-"""The picture of a Graphviz flowchart for a builder, or its description in words.
+"""The picture of a Graphviz flowchart or SOP map for a builder, or its description in words.
 
 HTML and LaTeX show a picture rendered by ``dot``.  Builders that cannot show
 one — text, man, Texinfo, XML, … — and every builder when ``dot`` is missing
@@ -16,7 +16,7 @@ from sphinx.application import Sphinx
 from sphinx.builders import Builder
 from sphinx.util import logging
 
-from ...doctree.nodes import sop_graphviz
+from ...doctree.nodes import sop_graphviz, sop_map
 from .render import GraphvizFailedError, GraphvizMissingError, render
 from .source import view_dot
 
@@ -35,8 +35,9 @@ FAILED = (
     "installation; the flowcharts it cannot draw are shown as text meanwhile"
 )
 
-#: Builder attribute: the problems already reported in this build (and process).
+#: Builder attributes: the problems already reported, the files rendered (in this process).
 _WARNED = "_sop_graphviz_warned"
+_RENDERED = "_sop_graphviz_rendered"
 
 
 def show_descriptions(app: Sphinx, doctree: nodes.document, docname: str) -> None:
@@ -46,30 +47,40 @@ def show_descriptions(app: Sphinx, doctree: nodes.document, docname: str) -> Non
     missing-``dot`` warning is given once per build even in a parallel build.
     """
     views = list(doctree.findall(sop_graphviz))
-    if not views or (app.builder.format in PICTURE_FORMATS and _dot_found(app.builder)):
+    if not views or (app.builder.format in PICTURE_FORMATS and dot_found(app.builder)):
         return
     for view in views:
         view.replace_self(view.description)
 
 
-def picture(builder: Builder, node: sop_graphviz, outdir: Path) -> Path | None:
-    """The rendered file, or ``None`` after a warning when ``dot`` fails."""
+def picture(builder: Builder, node: sop_graphviz | sop_map, outdir: Path) -> Path | None:
+    """The rendered file of a flowchart or map, or ``None`` after a warning when ``dot`` fails.
+
+    Each file rendered is noted, so the clean-up at the end of the build keeps it.
+    """
     command = builder.config.graphviz_dot
+    dot = node["dot"] if isinstance(node, sop_map) else view_dot(node, builder.env)
     try:
-        dot = view_dot(node, builder.env)
-        return render(dot, PICTURE_FORMATS[builder.format], outdir, command)
+        path = render(dot, PICTURE_FORMATS[builder.format], outdir, command)
     except GraphvizMissingError:
         _warn_once(builder, "missing", MISSING, command, location=node)
     except GraphvizFailedError as error:
         _warn_once(builder, "failed", FAILED, command, str(error), location=node)
-    return None
+        return None
+    rendered_files(builder).add(path.name)
+    return path
+
+
+def rendered_files(builder: Builder) -> set[str]:
+    """The names of the files rendered by this builder (in this process)."""
+    return builder.__dict__.setdefault(_RENDERED, set())
 
 
 def depart_picture(translator: object, node: sop_graphviz) -> None:
     """Nothing to close: reached only when the description was written."""
 
 
-def _dot_found(builder: Builder) -> bool:
+def dot_found(builder: Builder) -> bool:
     """Whether ``graphviz_dot`` names a program, warning once when it does not."""
     command = builder.config.graphviz_dot
     if shutil.which(command):

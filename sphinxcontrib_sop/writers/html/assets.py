@@ -1,4 +1,4 @@
-"""The stylesheet of the HTML output."""
+"""The stylesheet and script of the HTML output."""
 
 from __future__ import annotations
 
@@ -17,7 +17,14 @@ def add_stylesheet(app: Sphinx) -> None:
         app.add_css_file(STYLESHEET)
 
 
-def copy_stylesheet(app: Sphinx, exception: Exception | None) -> None:
-    """Copy the stylesheet into the output's ``_static`` folder."""
-    if exception is None and app.builder.format == "html":
-        copy_asset_file(STATIC_DIR / STYLESHEET, Path(app.outdir) / "_static", force=True)
+def copy_static_files(app: Sphinx) -> None:
+    """Copy the stylesheet and scripts into the output's ``_static`` folder.
+
+    Copied before any page is written, so that Sphinx finds them there and
+    links them with their checksum (``?v=…``) from the first build on.
+    """
+    if app.builder.format == "html":
+        static = Path(app.outdir) / "_static"
+        static.mkdir(parents=True, exist_ok=True)
+        for path in sorted(STATIC_DIR.iterdir()):
+            copy_asset_file(path, static, force=True)

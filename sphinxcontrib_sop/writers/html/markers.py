@@ -1,4 +1,4 @@
-"""The layout markers in HTML: room to sign; page breaks are for print only."""
+"""The layout markers in HTML: room to sign, where a word may break; page breaks are for print."""
 
 from __future__ import annotations
 
@@ -15,4 +15,9 @@ def visit_signature_space(self: HTML5Translator, node: nodes.Element) -> None:
 
 
 def skip(self: HTML5Translator, node: nodes.Element) -> None:
+    raise nodes.SkipNode
+
+
+def visit_line_break_opportunity(self: HTML5Translator, node: nodes.Element) -> None:
+    self.body.append("<wbr>")
     raise nodes.SkipNode

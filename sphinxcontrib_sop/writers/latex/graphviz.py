@@ -7,7 +7,7 @@ from pathlib import Path
 from docutils import nodes
 from sphinx.writers.latex import LaTeXTranslator
 
-from ...doctree.nodes import sop_graphviz
+from ...doctree.nodes import sop_graphviz, sop_map
 from ..dot.pictures import picture
 
 #: The LaTeX of the picture: scaled down to the line width and 90 % of the page
@@ -23,7 +23,7 @@ LATEX_FIGURE = r"""
 """
 
 
-def visit_graphviz(self: LaTeXTranslator, node: sop_graphviz) -> None:
+def visit_graphviz(self: LaTeXTranslator, node: sop_graphviz | sop_map) -> None:
     """The PDF, included in a centred block with its caption."""
     path = picture(self.builder, node, Path(self.builder.outdir))
     if path is None:

@@ -47,3 +47,8 @@ def wrapped(start: str, end: str) -> tuple:
 SMALL_PRINT = wrapped(r"\begingroup\footnotesize", r"\endgroup")
 CENTRED = wrapped(r"\begin{center}", r"\end{center}")
 SIGNATURE_BLOCK = wrapped(SIGNATURE_BLOCK_START, SIGNATURE_BLOCK_END)
+
+
+def visit_line_break_opportunity(self: LaTeXTranslator, node: nodes.Element) -> None:
+    self.body.append(r"\allowbreak{}")
+    raise nodes.SkipNode

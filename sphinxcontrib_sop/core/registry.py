@@ -1,0 +1,189 @@
+"""The registry of SOPs (*Daftar SOP*): which SOPs it lists, in which order and columns.
+
+A :class:`RegistryQuery` is what an ``sop-registry`` directive asks for;
+:func:`select` applies it to the SOPs of the handbook.  Nothing here knows
+how the registry is drawn.
+"""
+
+from __future__ import annotations
+
+import enum
+import fnmatch
+import re
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+
+from .model import DateField, Procedure, Status
+
+
+class RegistryColumn(str, enum.Enum):
+    """A column of the registry, named by its English option value."""
+
+    NUMBER = "number"
+    NAME = "name"
+    UNIT = "unit"
+    EFFECTIVE = "effective"
+    REVISED = "revised"
+    STATUS = "status"
+    STEPS = "steps"
+    TIME = "time"
+
+
+#: The columns of a registry without ``:columns:``, in this order.
+DEFAULT_COLUMNS = tuple(RegistryColumn)
+#: Indonesian names of the columns, accepted in ``:columns:``.
+COLUMN_ALIASES = {
+    "nomor": RegistryColumn.NUMBER,
+    "nama": RegistryColumn.NAME,
+    "unit-kerja": RegistryColumn.UNIT,
+    "tanggal-efektif": RegistryColumn.EFFECTIVE,
+    "tanggal-revisi": RegistryColumn.REVISED,
+    "langkah": RegistryColumn.STEPS,
+    "waktu": RegistryColumn.TIME,
+}
+
+
+class RegistrySort(str, enum.Enum):
+    """The orders of ``:sort:``."""
+
+    NUMBER = "number"
+    NAME = "name"
+    EFFECTIVE = "effective"
+    UNIT = "unit"
+
+
+SORT_ALIASES = {
+    "nomor": RegistrySort.NUMBER,
+    "nama": RegistrySort.NAME,
+    "tanggal-efektif": RegistrySort.EFFECTIVE,
+    "unit-kerja": RegistrySort.UNIT,
+}
+#: The value of ``:status:`` that lists the SOPs due for review.
+REVIEW_DUE = "review-due"
+#: The statuses a registry lists unless ``:status:`` says otherwise.
+SHOWN_BY_DEFAULT = frozenset({Status.DRAFT, Status.IN_FORCE})
+
+
+@dataclass(frozen=True)
+class RegistryQuery:
+    """What a registry lists.
+
+    Empty filters let every SOP through; ``statuses`` empty means drafts and
+    SOPs in force.  ``review_due`` keeps (also) the SOPs due for review.
+    ``pages`` are patterns of the pages (docnames, ``*`` for any part) whose
+    SOPs are listed.
+    """
+
+    pages: tuple[str, ...] = ()
+    units: tuple[str, ...] = ()
+    actors: tuple[str, ...] = ()
+    statuses: frozenset[Status] = frozenset()
+    review_due: bool = False
+    columns: tuple[RegistryColumn, ...] = DEFAULT_COLUMNS
+    sort: RegistrySort = RegistrySort.NUMBER
+    group_by_unit: bool = False
+
+
+def normalised(name: str) -> str:
+    """A name compared without regard to case or spacing: ``kasubbag umum``."""
+    return " ".join(name.casefold().split())
+
+
+def select(
+    procedures: Iterable[Procedure],
+    query: RegistryQuery,
+    is_due: Callable[[Procedure], bool],
+) -> list[Procedure]:
+    """The SOPs ``query`` lists, in its order; ``is_due`` tells an SOP due for review."""
+    chosen = [
+        procedure
+        for procedure in procedures
+        if _status_matches(procedure, query, is_due)
+        and on_pages(procedure, query.pages)
+        and _unit_matches(procedure, query.units)
+        and _actor_matches(procedure, query.actors)
+    ]
+    return sorted(chosen, key=SORT_KEYS[query.sort])
+
+
+def grouped_by_unit(procedures: Sequence[Procedure]) -> list[tuple[str, list[Procedure]]]:
+    """The SOPs by unit, units in alphabetical order, SOPs in their given order."""
+    groups: dict[str, list[Procedure]] = {}
+    for procedure in procedures:
+        groups.setdefault(procedure.unit, []).append(procedure)
+    return sorted(groups.items(), key=lambda group: (not group[0], natural_key(group[0])))
+
+
+def _status_matches(
+    procedure: Procedure, query: RegistryQuery, is_due: Callable[[Procedure], bool]
+) -> bool:
+    if not query.statuses and not query.review_due:
+        return procedure.status in SHOWN_BY_DEFAULT
+    return procedure.status in query.statuses or (query.review_due and is_due(procedure))
+
+
+def on_pages(procedure: Procedure, pages: Iterable[str]) -> bool:
+    """Whether ``procedure`` is on a page matching one of ``pages`` (all pages when none)."""
+    patterns = list(pages)
+    return not patterns or any(fnmatch.fnmatchcase(procedure.docname, p) for p in patterns)
+
+
+def _unit_matches(procedure: Procedure, units: tuple[str, ...]) -> bool:
+    if not units:
+        return True
+    names = {normalised(procedure.unit), *(normalised(line) for line in procedure.unit_lines)}
+    return any(normalised(unit) in names for unit in units)
+
+
+def _actor_matches(procedure: Procedure, actors: tuple[str, ...]) -> bool:
+    if not actors:
+        return True
+    performing = {normalised(actor) for step in procedure.steps for actor in step.actors}
+    performing.update(normalised(actor) for actor in procedure.actors)
+    return any(normalised(actor) in performing for actor in actors)
+
+
+_DIGITS = re.compile(r"(\d+)")
+
+
+def natural_key(text: str) -> tuple[tuple[int, int | str], ...]:
+    """``text`` ordered as people count: ``SOP 2`` before ``SOP 10``, case aside."""
+    return tuple(
+        (0, int(part)) if part.isdigit() else (1, part)
+        for part in _DIGITS.split(normalised(text))
+        if part
+    )
+
+
+def _date_key(field: DateField | None) -> tuple[bool, object]:
+    value = field.value if field else None
+    return (value is None, value or 0)
+
+
+def _by_number(procedure: Procedure) -> tuple[object, ...]:
+    return (
+        not procedure.number,
+        natural_key(procedure.number),
+        natural_key(procedure.title),
+        procedure.id,
+    )
+
+
+def _by_name(procedure: Procedure) -> tuple[object, ...]:
+    return (natural_key(procedure.title), _by_number(procedure))
+
+
+def _by_effective(procedure: Procedure) -> tuple[object, ...]:
+    return (_date_key(procedure.effective), _by_number(procedure))
+
+
+def _by_unit(procedure: Procedure) -> tuple[object, ...]:
+    return (not procedure.unit, natural_key(procedure.unit), _by_number(procedure))
+
+
+SORT_KEYS: dict[RegistrySort, Callable[[Procedure], tuple[object, ...]]] = {
+    RegistrySort.NUMBER: _by_number,
+    RegistrySort.NAME: _by_name,
+    RegistrySort.EFFECTIVE: _by_effective,
+    RegistrySort.UNIT: _by_unit,
+}

@@ -1,0 +1,3 @@
+extensions = ["sphinxcontrib_sop"]
+language = "en"
+sop_agency = "Pemerintah Kota Contoh"
