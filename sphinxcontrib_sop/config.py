@@ -22,6 +22,8 @@ logger = logging.getLogger(__name__)
 
 #: Paper sizes of the printed manual (``sop_paper``).
 PAPERS = ("a4", "f4")
+#: How many months after its last revision an SOP is due for review, by default.
+REVIEW_MONTHS = 12
 
 
 def _logo_problem(app: Sphinx, logo: str) -> str | None:
@@ -37,6 +39,19 @@ def _labels_problem(app: Sphinx, labels: dict[Any, Any]) -> str | None:
     if all(isinstance(key, str) and isinstance(value, str) for key, value in labels.items()):
         return None
     return "sop_labels must map label texts to texts, as in {'Date created': 'Tanggal Dibuat'}"
+
+
+def _months_problem(app: Sphinx, months: Any) -> str | None:
+    if _is_months(months):
+        return None
+    return (
+        f"sop_review_months must be a whole number of months, 1 or more, not {months!r}: "
+        f"{REVIEW_MONTHS} is used meanwhile"
+    )
+
+
+def _is_months(months: Any) -> bool:
+    return isinstance(months, int) and not isinstance(months, bool) and months >= 1
 
 
 @dataclass(frozen=True)
@@ -66,7 +81,7 @@ SETTINGS = (
     Setting("sop_address", "", str),
     Setting("sop_year", "", (str, int)),
     Setting("sop_html_wide_pages", True, bool),
-    Setting("sop_review_months", 12, int),
+    Setting("sop_review_months", REVIEW_MONTHS, int, problem=_months_problem),
     Setting("sop_warn_review_due", False, bool),
 )
 _BY_NAME = {setting.name: setting for setting in SETTINGS}
@@ -101,6 +116,12 @@ def setting(config: Config, name: str) -> Any:
     if declared.choices and value not in declared.choices:
         return declared.default
     return value
+
+
+def review_months(config: Config) -> int:
+    """``sop_review_months``; its default when it is not a whole number of months."""
+    months = config.sop_review_months
+    return months if _is_months(months) else REVIEW_MONTHS
 
 
 def labels_language(config: Config) -> str:

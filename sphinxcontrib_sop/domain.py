@@ -21,10 +21,11 @@ from sphinx.roles import XRefRole
 from sphinx.util import logging
 from sphinx.util.nodes import make_refnode
 
+from .config import review_months
 from .core.actors import actors
 from .core.model import Procedure
 from .core.ordering import initial, procedure_key
-from .core.review import reference_date
+from .core.review import last_review, reference_date, review_date, review_due, source_date_problem
 from .core.wording import numbered_title
 from .i18n.labels import ProjectLabels
 
@@ -240,7 +241,7 @@ class SOPDomain(Domain):
             self.handbook_views.add(docname)
 
     def check_consistency(self) -> None:
-        """Warn about SOP ids and numbers used twice in the handbook."""
+        """Warn about SOP ids and numbers used twice in the handbook, and SOPs due for review."""
         self._warn_duplicates("id", lambda procedure: procedure.id)
         # Each office numbers its own SOPs: a number repeats only under one letterhead.
         self._warn_duplicates(
@@ -248,6 +249,32 @@ class SOPDomain(Domain):
             lambda procedure: procedure.number,
             _letterhead,
         )
+        if self.env.config.sop_warn_review_due:
+            self._warn_review_due()
+
+    def _warn_review_due(self) -> None:
+        """Warn about each SOP in force whose review date is the build's date or earlier."""
+        if problem := source_date_problem():
+            logger.warning(problem, type="sop", subtype="config")
+        today, months = reference_date(), review_months(self.env.config)
+        for entry in self.definitions():
+            procedure = entry.procedure
+            basis = last_review(procedure)
+            due = review_date(procedure, months)
+            if basis is None or due is None or not review_due(procedure, today, months):
+                continue
+            which = "date revised" if basis is procedure.revised else "effective date"
+            logger.warning(
+                "the SOP is due for review since %s, %s months (sop_review_months) after its "
+                "%s %r: review it, and write the date of the revision in :revised:",
+                due.isoformat(),
+                months,
+                which,
+                basis.text,
+                location=entry.location,
+                type="sop",
+                subtype="review",
+            )
 
     def _warn_duplicates(
         self,

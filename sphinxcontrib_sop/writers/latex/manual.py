@@ -9,7 +9,6 @@ replaces Sphinx's title page with the cover of the SOP AP format (logo,
 
 from __future__ import annotations
 
-import datetime
 import os
 import shutil
 from pathlib import Path
@@ -21,6 +20,7 @@ from sphinx.util.osutil import ensuredir
 from sphinx.util.texescape import escape
 
 from ...config import setting
+from ...core.review import reference_date
 from ...i18n.labels import ProjectLabels
 from ...layout.sheet import CELL_PADDING
 from .captions import adjust_latex_context, captions_tex
@@ -164,7 +164,4 @@ def _cover(app: Sphinx, outdir: Path) -> str:
 
 def _this_year() -> int:
     """The build's year; ``SOURCE_DATE_EPOCH`` makes builds reproducible."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if epoch and epoch.isdigit():
-        return datetime.datetime.fromtimestamp(int(epoch), datetime.timezone.utc).year
-    return datetime.date.today().year
+    return reference_date().year
