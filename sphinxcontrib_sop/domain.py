@@ -31,8 +31,9 @@ from .i18n.labels import ProjectLabels
 
 logger = logging.getLogger(__name__)
 
-#: Cross-reference types: the ``:sop:ref:`` role, and ids in ``:related:``.
-REF, RELATED = "ref", "related"
+#: Cross-reference types: the ``:sop:ref:`` role, ids in ``:related:``, and the
+#: replacement of a superseded SOP (``:superseded-by:``, linked from its banner).
+REF, RELATED, SUPERSEDED = "ref", "related", "superseded"
 #: The attribute marking a node that shows every SOP (a registry, a map): its page is
 #: written again whenever an SOP changes.
 HANDBOOK_VIEW = {"sop_handbook_view": True}
@@ -123,6 +124,8 @@ class SOPDomain(Domain):
         REF: "unknown SOP id %(target)r in :sop:ref:: use the :id: of an SOP in this handbook",
         RELATED: "unknown SOP id %(target)r in :related:: use the :id: of an SOP in this "
         "handbook, or write the name of an SOP outside it in words",
+        SUPERSEDED: "unknown SOP id %(target)r in :superseded-by:: use the :id: of the SOP "
+        "that replaces this one",
     }
     indices = [ActorIndex]
     initial_data: dict[str, Any] = {
@@ -319,7 +322,8 @@ class SOPDomain(Domain):
             return None
         procedure = entry.procedure
         if not node.get("refexplicit"):
-            contnode = nodes.inline(procedure.title, procedure.title, classes=contnode["classes"])
+            text = _replacement_text(procedure) if typ == SUPERSEDED else procedure.title
+            contnode = nodes.inline(text, text, classes=contnode["classes"])
         return make_refnode(
             builder,
             fromdocname,
@@ -435,6 +439,11 @@ def _changed(before: dict[str, Any], after: dict[str, Any]) -> set[str]:
 
 def _is_handbook_view(node: nodes.Node) -> bool:
     return isinstance(node, nodes.Element) and node.get("sop_handbook_view", False)
+
+
+def _replacement_text(procedure: Procedure) -> str:
+    """How a superseded SOP's banner names its replacement: title and number."""
+    return f"{procedure.title} ({procedure.number})" if procedure.number else procedure.title
 
 
 def _letterhead(procedure: Procedure) -> tuple[str, tuple[str, ...]]:

@@ -42,10 +42,19 @@ class Rule:
 def css_rules(text: str) -> list[Rule]:
     """The style rules of a stylesheet, ``@page`` rules included (a small parser).
 
-    Rules inside ``@media`` and ``@container`` blocks carry the block's prelude.
+    Rules inside ``@media`` and ``@container`` blocks carry the block's prelude,
+    and so do the margin boxes of a ``@page`` rule (``@top-center``).
     """
     text = re.sub(r"/\*.*?\*/", "", text, flags=re.DOTALL)
     rules: list[Rule] = []
+    nested = re.compile(r"([^{};]+)\{([^{}]*)\}")
+
+    def declarations(body: str) -> dict[str, str]:
+        return dict(
+            (name.strip(), " ".join(value.split()))
+            for name, _, value in (part.partition(":") for part in body.split(";"))
+            if name.strip()
+        )
 
     def block(position: int, context: str | None) -> int:
         while True:
@@ -57,15 +66,13 @@ def css_rules(text: str) -> list[Rule]:
                 position = block(opening + 1, prelude)
                 continue
             end = text.index("}", opening)
-            declarations = dict(
-                (name.strip(), " ".join(value.split()))
-                for name, _, value in (
-                    part.partition(":") for part in text[opening + 1 : end].split(";")
-                )
-                if name.strip()
-            )
+            while text.count("{", opening + 1, end) > text.count("}", opening + 1, end):
+                end = text.index("}", end + 1)
+            body = text[opening + 1 : end]
+            for box, inner in nested.findall(body):
+                rules.append(Rule(prelude, (" ".join(box.split()),), declarations(inner)))
             selectors = tuple(" ".join(part.split()) for part in prelude.split(","))
-            rules.append(Rule(context, selectors, declarations))
+            rules.append(Rule(context, selectors, declarations(nested.sub("", body))))
             position = end + 1
 
     block(0, None)

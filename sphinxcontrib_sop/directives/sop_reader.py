@@ -35,7 +35,7 @@ from ..core.validation import check_flow
 from ..doctree.identity import IdentityContent
 from ..doctree.procedure import ReadSOP, WrittenStepTable
 from ..doctree.table_reader import read_table
-from ..domain import RELATED
+from ..domain import RELATED, SUPERSEDED
 from .base import OptionsDirective, plain_text
 
 #: Single-line options whose text may hold inline markup.
@@ -93,7 +93,8 @@ class SOPReader:
         if procedure.steps:
             self.problems += check_flow(procedure.steps)
         identity = self._identity(procedure, rich, unit, lists)
-        return ReadSOP(procedure, identity, body, written, self._diagram())
+        replacement = self._replacement(procedure)
+        return ReadSOP(procedure, identity, body, written, self._diagram(), replacement)
 
     def _identity(
         self,
@@ -279,19 +280,42 @@ class SOPReader:
         """A list item: a link for an SOP id under :related:, else text with its markup."""
         directive = self.directive
         if name == RELATED and looks_like_id(item):
-            xref = addnodes.pending_xref(
-                "",
-                nodes.inline(item, item),
-                refdomain="sop",
-                reftype=RELATED,
-                reftarget=item,
-                refdoc=directive.env.docname,
-                refexplicit=False,
-                refwarn=True,
-            )
-            xref.source, xref.line = directive.get_source_info()[0], directive.line_of(name)
-            return [xref]
+            return [self._link(item, RELATED, name)]
         return directive.inline_text(item, directive.line_of(name))
+
+    def _link(self, sop_id: str, reftype: str, option: str) -> addnodes.pending_xref:
+        """A link to the SOP ``sop_id``, written in ``option``; resolved by the ``sop`` domain."""
+        directive = self.directive
+        xref = addnodes.pending_xref(
+            "",
+            nodes.inline(sop_id, sop_id),
+            refdomain="sop",
+            reftype=reftype,
+            reftarget=sop_id,
+            refdoc=directive.env.docname,
+            refexplicit=False,
+            refwarn=True,
+        )
+        xref.source, xref.line = directive.get_source_info()[0], directive.line_of(option)
+        return xref
+
+    def _replacement(self, procedure: Procedure) -> nodes.Node | None:
+        """The link to the SOP replacing a superseded one; its text when it is no id."""
+        replacement = procedure.superseded_by
+        if procedure.status is not Status.SUPERSEDED or not replacement:
+            return None
+        if not looks_like_id(replacement):
+            return nodes.Text(replacement)
+        if replacement == procedure.id:
+            self.problems.append(
+                Problem(
+                    f"the SOP is superseded by itself ({replacement!r}): give :superseded-by: "
+                    "the :id: of the SOP that replaces it",
+                    self.directive.line_of("superseded-by"),
+                    "option",
+                )
+            )
+        return self._link(replacement, SUPERSEDED, "superseded-by")
 
     def _date_nodes(self, field: DateField | None) -> list[nodes.Node]:
         text = self.directive.printed_date(field)

@@ -30,8 +30,13 @@ TOTAL_TIME_CLASS = "sop-total-time"
 class sop_procedure(nodes.container):  # noqa: N801 (docutils naming)
     """One SOP: its identity table, the author's prose and its steps.
 
-    ``sop_id`` names the SOP in the ``sop`` domain.
+    ``sop_id`` names the SOP in the ``sop`` domain; ``sop_status`` is its
+    status (a :class:`~sphinxcontrib_sop.core.model.Status` value).
     """
+
+
+class sop_status_banner(nodes.container):  # noqa: N801
+    """The banner of an SOP not in force, above its identity table; framed in print."""
 
 
 class sop_identity(nodes.container):  # noqa: N801
@@ -164,6 +169,7 @@ class sop_line_break_opportunity(nodes.Inline, nodes.Element):  # noqa: N801
 #: Every node class, for registering them with Sphinx.
 NODES = (
     sop_procedure,
+    sop_status_banner,
     sop_identity,
     sop_flowchart,
     sop_graphviz,

@@ -3,6 +3,7 @@
 ::
 
     sop_procedure                         (a new page in print, its heading along)
+      sop_status_banner                   for an SOP not in force
       sop_identity → the identity table
       the author's body, its step table replaced by
         sop_flowchart → sop_small_print → steps table    the official flowchart
@@ -32,6 +33,7 @@ from .nodes import (
     sop_procedure,
     sop_small_print,
 )
+from .status import status_banner, status_classes
 from .steps import steps_table
 from .table_reader import TableCells, cell_text
 
@@ -51,7 +53,8 @@ class ReadSOP:
 
     ``identity`` holds the fields with the author's inline markup; ``body`` is
     the parsed directive content; ``step_table`` is set when steps could be
-    read from it; ``diagram`` is ``table``, ``graphviz`` or ``both``.
+    read from it; ``diagram`` is ``table``, ``graphviz`` or ``both``;
+    ``replacement`` links the SOP that replaces a superseded one.
     """
 
     procedure: Procedure
@@ -59,6 +62,7 @@ class ReadSOP:
     body: list[nodes.Node]
     step_table: WrittenStepTable | None
     diagram: str
+    replacement: nodes.Node | None = None
 
 
 @dataclass(frozen=True)
@@ -73,8 +77,16 @@ class Place:
 def procedure_node(sop: ReadSOP, place: Place, labels: Labels) -> sop_procedure:
     """The whole SOP: identity part, the author's body with the steps, the Graphviz view."""
     procedure = sop.procedure
-    node = sop_procedure(sop_id=procedure.id, classes=["sop"], ids=[place.anchor])
+    node = sop_procedure(
+        sop_id=procedure.id,
+        sop_status=procedure.status.value,
+        classes=["sop", *status_classes(procedure.status)],
+        ids=[place.anchor],
+    )
     node += sop_page_break()
+    banner = status_banner(procedure.status, sop.replacement, labels)
+    if banner is not None:
+        node += banner
     node += sop_identity("", identity_table(sop.identity, labels))
     body = list(sop.body)
     if sop.step_table is not None and procedure.steps:

@@ -74,6 +74,13 @@ MESSAGES = (
     "actors",
     "step",
     "steps",
+    # The status of an SOP not in force (its banner, a draft's mark).
+    "DRAFT",
+    "This SOP is a draft: it is not in force yet.",
+    "This SOP is no longer in force",
+    "It has been withdrawn.",
+    "It has been superseded.",
+    "It has been superseded by {sop}.",
     # The printed manual's own captions (LaTeX and Sphinx print them).
     "Contents",
     "Chapter",

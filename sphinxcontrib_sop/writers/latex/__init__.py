@@ -16,6 +16,7 @@ from ...doctree.nodes import (
     sop_signature_block,
     sop_signature_space,
     sop_small_print,
+    sop_status_banner,
 )
 from ..dot.pictures import depart_picture
 from .flowchart import visit_flowchart
@@ -31,11 +32,12 @@ from .markers import (
     visit_signature_space,
 )
 from .pages import PageBreakBeforeHeadings
-from .targets import depart_procedure, visit_procedure
+from .status import BANNER, depart_procedure, visit_procedure
 
 #: The visitors of the LaTeX builder, by node.
 VISITORS = {
     sop_procedure: (visit_procedure, depart_procedure),
+    sop_status_banner: BANNER,
     sop_flowchart: (visit_flowchart, None),
     sop_identity: (visit_identity, None),
     sop_graphviz: (visit_graphviz, depart_picture),

@@ -21,6 +21,7 @@ from sphinx.util.texescape import escape
 
 from ...config import setting
 from ...core.review import reference_date
+from ...doctree.status import DRAFT_MARK
 from ...i18n.labels import ProjectLabels
 from ...layout.sheet import CELL_PADDING
 from .captions import adjust_latex_context, captions_tex
@@ -81,6 +82,42 @@ SUPPORT = r"""
 \newenvironment{sopflowchartpage}[1]{\longtable{#1}}{\endlongtable}
 % The caption written on the step table, above the flowchart on each page.
 \newcommand\sopcaption[1]{{\centering\small#1\par}\vspace{4pt}}
+% The banner of an SOP not in force, framed above its identity table.
+\newsavebox\sop@banner
+\newenvironment{sopstatusbanner}
+  {\par\noindent\setlength\fboxrule{1.2pt}\setlength\fboxsep{6pt}%
+   \begin{lrbox}{\sop@banner}%
+   \begin{minipage}{\dimexpr\linewidth-2\fboxsep-2\fboxrule\relax}\raggedright}
+  {\end{minipage}\end{lrbox}\fbox{\usebox\sop@banner}\par\medskip}
+% A draft's mark across every page it prints on.  A page mark is set where a
+% draft starts, and where it ends: "final" when the page holds the draft's end,
+% "after" when the draft ended with its page (nothing of it on the new page).
+% A page is marked when a draft starts, goes on or ends on it.  Page marks
+% need LaTeX 2022-06; an older LaTeX prints the draft's banner only.
+\newif\ifsop@draftpage
+\def\sop@draft{draft}
+\def\sop@after{after}
+\@ifundefined{NewMarkClass}{%
+  \newcommand\sopdraftstart{}\newcommand\sopdraftend{}%
+}{%
+  \NewMarkClass{sopstatus}%
+  \newcommand\sopdraftstart{\InsertMark{sopstatus}{draft}}%
+  \newcommand\sopdraftend{%
+    \ifdim\pagegoal=\maxdimen\InsertMark{sopstatus}{after}%
+    \else\InsertMark{sopstatus}{final}\fi}%
+  \AddToHook{shipout/background}{%
+    \edef\sop@top{\TopMark{sopstatus}}%
+    \edef\sop@first{\FirstMark{sopstatus}}%
+    \edef\sop@last{\LastMark{sopstatus}}%
+    \sop@draftpagefalse
+    \ifx\sop@first\sop@draft\sop@draftpagetrue\fi
+    \ifx\sop@last\sop@draft\sop@draftpagetrue\fi
+    \ifx\sop@top\sop@draft\ifx\sop@first\sop@after\else\sop@draftpagetrue\fi\fi
+    \ifsop@draftpage\sop@draftmark\fi}%
+}
+\newcommand\sop@draftmark{%
+  \put(.5\paperwidth,-.5\paperheight){\makebox(0,0){\rotatebox{45}{%
+    \resizebox{.75\paperwidth}{!}{\sffamily\bfseries\color{red!25}@DRAFT@}}}}}
 @COVER@
 @CAPTIONS@
 \endinput
@@ -135,6 +172,7 @@ def write_support_package(app: Sphinx) -> None:
         PADDING=f"{CELL_PADDING:g}",
         COVER=cover,
         CAPTIONS=captions_tex(app.config),
+        DRAFT=escape(ProjectLabels(app.config.sop_labels)(DRAFT_MARK)),
     )
     temporary = outdir / f"{PACKAGE}.sty.tmp"
     temporary.write_text(text, encoding="utf-8")
