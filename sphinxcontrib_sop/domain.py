@@ -23,7 +23,7 @@ from sphinx.util.nodes import make_refnode
 
 from .config import review_months
 from .core.actors import actors
-from .core.model import Procedure
+from .core.model import Procedure, Status
 from .core.ordering import initial, procedure_key
 from .core.review import last_review, reference_date, review_date, review_due, source_date_problem
 from .core.wording import numbered_title
@@ -37,6 +37,13 @@ REF, RELATED, SUPERSEDED = "ref", "related", "superseded"
 #: The attribute marking a node that shows every SOP (a registry, a map): its page is
 #: written again whenever an SOP changes.
 HANDBOOK_VIEW = {"sop_handbook_view": True}
+#: On a reference inside an SOP: the status of that SOP (noted in ``process_doc``).
+SOURCE_STATUS = "sop_source_status"
+#: How a warning names the status of an SOP no longer in force.
+RETIRED_WORDING = {
+    Status.WITHDRAWN: "withdrawn (dicabut)",
+    Status.SUPERSEDED: "superseded (diganti)",
+}
 #: Object types: an SOP by its id, and by its number (found by the search page).
 SOP, NUMBER = "sop", "number"
 
@@ -141,7 +148,7 @@ class SOPDomain(Domain):
         super().__init__(env)
         self._by_id: dict[str, ProcedureEntry] | None = None
         self._backlinks: dict[str, list[ProcedureEntry]] | None = None
-        self._targets_before_read: dict[str, tuple[str, str, str, str]] = {}
+        self._targets_before_read: dict[str, tuple[str, ...]] = {}
         self._backlinks_before_read: dict[str, tuple[tuple[str, str, str, str], ...]] = {}
         self._handbook_before_read: dict[str, ProcedureEntry] = {}
 
@@ -242,6 +249,10 @@ class SOPDomain(Domain):
             self.referrers[docname] = by_sop
         if any(True for _ in document.findall(_is_handbook_view)):
             self.handbook_views.add(docname)
+        # Each sop_procedure node carries its SOP's status: note it on the links inside.
+        for procedure in document.findall(_is_procedure):
+            for xref in procedure.findall(addnodes.pending_xref):
+                xref[SOURCE_STATUS] = procedure["sop_status"]
 
     def check_consistency(self) -> None:
         """Warn about SOP ids and numbers used twice in the handbook, and SOPs due for review."""
@@ -321,6 +332,8 @@ class SOPDomain(Domain):
         if entry is None:
             return None
         procedure = entry.procedure
+        if typ != SUPERSEDED:
+            _warn_if_retired(procedure, node)
         if not node.get("refexplicit"):
             text = _replacement_text(procedure) if typ == SUPERSEDED else procedure.title
             contnode = nodes.inline(text, text, classes=contnode["classes"])
@@ -374,8 +387,9 @@ class SOPDomain(Domain):
     def documents_to_rewrite(self, views_date: object) -> set[str]:
         """Documents showing what changed since :meth:`remember_targets`.
 
-        Pages whose references changed target or title are written again, so no
-        page links to a renamed, moved or deleted SOP with stale text; pages
+        Pages whose references changed target, title or status are written again, so no
+        page links to a renamed, moved or deleted SOP with stale text, and a link to
+        an SOP withdrawn meanwhile warns; pages
         holding an SOP whose back-links changed, so every SOP lists the SOPs
         referring to it now; and the pages showing every SOP (registries, maps)
         when any SOP changed or the date they tell review dates by
@@ -394,8 +408,17 @@ class SOPDomain(Domain):
         self.data["views_date"] = views_date
         return rewrite
 
-    def _reference_targets(self) -> dict[str, tuple[str, str, str, str]]:
-        return {sop_id: entry.target for sop_id, entry in self.procedures().items()}
+    def _reference_targets(self) -> dict[str, tuple[str, ...]]:
+        """What a link to each SOP shows, and its status and replacement: a link to an
+        SOP no longer in force warns, naming its replacement."""
+        return {
+            sop_id: (
+                *entry.target,
+                entry.procedure.status.value,
+                entry.procedure.superseded_by,
+            )
+            for sop_id, entry in self.procedures().items()
+        }
 
     def _backlink_targets(self) -> dict[str, tuple[tuple[str, str, str, str], ...]]:
         """Each SOP id's back-links, as their links show them."""
@@ -439,6 +462,34 @@ def _changed(before: dict[str, Any], after: dict[str, Any]) -> set[str]:
 
 def _is_handbook_view(node: nodes.Node) -> bool:
     return isinstance(node, nodes.Element) and node.get("sop_handbook_view", False)
+
+
+def _is_procedure(node: nodes.Node) -> bool:
+    """Whether ``node`` is the block of an SOP (a ``sop_procedure``, with its status)."""
+    return isinstance(node, nodes.Element) and "sop_status" in node.attributes
+
+
+def _warn_if_retired(target: Procedure, node: addnodes.pending_xref) -> None:
+    """Warn about a link from an SOP in force, or a draft, to one no longer in force."""
+    source = node.get(SOURCE_STATUS)
+    if source is None or Status(source).retired or not target.status.retired:
+        return
+    if target.status is Status.WITHDRAWN:
+        fix = "link an SOP in force instead, or remove the link"
+    elif target.superseded_by:
+        fix = f"link {target.superseded_by!r}, which replaces it, instead"
+    else:
+        fix = "link the SOP that replaces it instead"
+    logger.warning(
+        "link to an SOP no longer in force: %r (%s) is %s: %s",
+        target.id,
+        target.title,
+        RETIRED_WORDING[target.status],
+        fix,
+        location=node,
+        type="sop",
+        subtype="status",
+    )
 
 
 def _replacement_text(procedure: Procedure) -> str:

@@ -1,9 +1,10 @@
-"""An SOP's status: reading it, showing it on screen, in print and as text (review
-dates: ``test_review``).
+"""An SOP's status: reading it, showing it on screen, in print and as text, and links
+to SOPs no longer in force (review dates: ``test_review``).
 
-Roots: ``test-status-reading`` (every way of writing a status, right and wrong) and
+Roots: ``test-status-reading`` (every way of writing a status, right and wrong),
 ``test-status`` (a draft, a withdrawn and a superseded SOP, and the replacement,
-whose title and number are hostile to HTML and LaTeX).
+whose title and number are hostile to HTML and LaTeX) and ``test-status-links``
+(links from SOPs in force, drafts and retired SOPs to retired ones).
 """
 
 from __future__ import annotations
@@ -15,8 +16,9 @@ from pathlib import Path
 
 import pytest
 from sphinx.testing.util import SphinxTestApp
+from sphinx.util.console import strip_colors
 
-from conftest import build_copy, html, procedure, text_of, warnings
+from conftest import ROOTS, build_copy, html, line_of, procedure, text_of, warnings
 from sphinxcontrib_sop.core.model import Status
 from sphinxcontrib_sop.core.status import STATUS_WORDS, parse_status
 
@@ -441,3 +443,74 @@ def test_printed_banner_names_the_replacement(pdf_pages: list[str]) -> None:
         r"It has been superseded by Replacement <script>alert(1)</script> \textbf{x} {} "
         "(002/SOP/2024 & {})." in " ".join(page.split())
     )
+
+
+# -- links to SOPs no longer in force -----------------------------------------------------
+
+WITHDRAWN_LINK = (
+    "link to an SOP no longer in force: 'old-withdrawn' (Old Withdrawn Procedure) is "
+    "withdrawn (dicabut): link an SOP in force instead, or remove the link [sop.status]"
+)
+SUPERSEDED_LINK = (
+    "link to an SOP no longer in force: 'old-superseded' (Old Superseded Procedure) is "
+    "superseded (diganti): link 'current', which replaces it, instead [sop.status]"
+)
+
+
+@pytest.mark.parametrize("builder", ["html", "latex", "text"])
+def test_links_from_sops_in_force_and_drafts_to_retired_sops_warn(
+    tmp_path: Path, builder: str
+) -> None:
+    app = build_copy(tmp_path, "status-links", builder)
+    current, drafting = app.srcdir / "current.rst", app.srcdir / "drafting.rst"
+    related, body = line_of(current, ":related:"), line_of(current, "Letters are answered")
+    assert sorted(warnings(app)) == sorted(
+        [
+            f"{current}:{related}: WARNING: {WITHDRAWN_LINK}",  # :related:
+            f"{current}:{related}: WARNING: {SUPERSEDED_LINK}",
+            f"{current}:{body}: WARNING: {SUPERSEDED_LINK}",  # :sop:ref:
+            f"{current}:{body}: WARNING: {WITHDRAWN_LINK}",  # :any:
+            f"{drafting}:{line_of(drafting, ':related:')}: WARNING: {SUPERSEDED_LINK}",
+        ]
+    )
+    # Not warned: links outside an SOP (index.rst, after the SOP in current.rst), from a
+    # retired SOP (old-superseded relates to old-withdrawn), and the superseded SOP's
+    # banner linking its replacement.
+
+
+def retarget_status(source: Path, status: str) -> None:
+    """Give the SOP old-withdrawn of the links root the status ``status``."""
+    retired = source / "retired.rst"
+    text = retired.read_text(encoding="utf-8")
+    text = re.sub(r"(:id: old-withdrawn\n   :status: )\S+", rf"\g<1>{status}", text)
+    retired.write_text(text, encoding="utf-8")
+
+
+def test_incremental_build_warns_when_a_linked_sop_is_withdrawn(make_app, tmp_path: Path) -> None:
+    source = tmp_path / "src"
+    shutil.copytree(ROOTS / "test-status-links", source)
+    retarget_status(source, "berlaku")
+    app = make_app("html", srcdir=source)
+    app.build()
+    assert not any("'old-withdrawn'" in line for line in warnings(app))
+    app.cleanup()
+
+    retarget_status(source, "dicabut")  # current.rst and drafting.rst are not touched
+    app = make_app("html", srcdir=source)
+    app.build()
+    current = source / "current.rst"
+    warned = warnings(app)
+    assert f"{current}:{line_of(current, ':related:')}: WARNING: {WITHDRAWN_LINK}" in warned
+    assert (
+        f"{current}:{line_of(current, 'Letters are answered')}: WARNING: {WITHDRAWN_LINK}" in warned
+    )
+    app.cleanup()
+
+    retarget_status(source, "berlaku")
+    app = make_app("html", srcdir=source)
+    app.build()
+    assert not any("'old-withdrawn'" in line for line in warnings(app))
+    written = re.findall(
+        r"writing output\.\.\. \[ *\d+%\] (\S+)", strip_colors(app.status.getvalue())
+    )
+    assert {"current", "index", "retired"} <= set(written)  # rewritten, now without it
