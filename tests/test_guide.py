@@ -213,7 +213,9 @@ def documented_warnings(pages: tuple[str, ...]) -> list[tuple[str, str]]:
                 continue
             for line in block.text.splitlines():
                 match = WARNING_LINE.fullmatch(line.strip())
-                if match and re.fullmatch(r"sop(\.\w+)?|ref\.(ref|related)", match["type"]):
+                if match and re.fullmatch(
+                    r"sop(\.\w+)?|ref\.(ref|related|superseded)", match["type"]
+                ):
                     shown.append((match["message"], match["type"]))
     return shown
 
@@ -277,11 +279,14 @@ def test_every_warning_of_the_code_is_documented():
         "sop.date",
         "sop.option",
         "sop.duplicate",
+        "sop.status",
+        "sop.review",
         "sop.config",
         "sop.graphviz",
         "sop.registry",
         "ref.ref",
         "ref.related",
+        "ref.superseded",
     }
     missing = [
         template
@@ -658,6 +663,7 @@ Styles
    :id: gaya-2
    :diagram: graphviz
    :related: gaya-1
+   :status: draft
 
    ==  =================  =========  ===============
    No  Kegiatan           Pelaksana  Alur
@@ -666,6 +672,28 @@ Styles
    2   Memeriksa berkas   Petugas    Ya: 3, Tidak: 1
    3   Menggandakan       Petugas    Selesai
    ==  =================  =========  ===============
+
+.. sop:: Penggandaan Dokumen Lama
+   :id: gaya-3
+   :status: dicabut
+
+   ==  =================  =========
+   No  Kegiatan           Pelaksana
+   ==  =================  =========
+   1   Meminta salinan    Pemohon
+   2   Menggandakan       Petugas
+   ==  =================  =========
+
+.. sop:: Peminjaman Ruang Rapat Lama
+   :id: gaya-4
+   :superseded-by: gaya-1
+
+   ==  =================  =========
+   No  Kegiatan           Pelaksana
+   ==  =================  =========
+   1   Meminta ruang      Pegawai
+   2   Mencatat           Pengelola
+   ==  =================  =========
 
 .. sop-decree:: Penetapan SOP
    :nomor: 800/1/2024
