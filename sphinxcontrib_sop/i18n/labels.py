@@ -100,7 +100,6 @@ MESSAGES = (
     "page",
     "Release",
     # The handbook: the registry and the SOP map.
-    "SOP registry",
     "Unit",
     "Status",
     "Number of steps",
