@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import enum
 import fnmatch
-import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from .model import DateField, Procedure, Status
+from .ordering import folded, natural_key, procedure_key
 
 
 class RegistryColumn(str, enum.Enum):
@@ -84,11 +84,6 @@ class RegistryQuery:
     group_by_unit: bool = False
 
 
-def normalised(name: str) -> str:
-    """A name compared without regard to case or spacing: ``kasubbag umum``."""
-    return " ".join(name.casefold().split())
-
-
 def select(
     procedures: Iterable[Procedure],
     query: RegistryQuery,
@@ -131,28 +126,16 @@ def on_pages(procedure: Procedure, pages: Iterable[str]) -> bool:
 def _unit_matches(procedure: Procedure, units: tuple[str, ...]) -> bool:
     if not units:
         return True
-    names = {normalised(procedure.unit), *(normalised(line) for line in procedure.unit_lines)}
-    return any(normalised(unit) in names for unit in units)
+    names = {folded(procedure.unit), *(folded(line) for line in procedure.unit_lines)}
+    return any(folded(unit) in names for unit in units)
 
 
 def _actor_matches(procedure: Procedure, actors: tuple[str, ...]) -> bool:
     if not actors:
         return True
-    performing = {normalised(actor) for step in procedure.steps for actor in step.actors}
-    performing.update(normalised(actor) for actor in procedure.actors)
-    return any(normalised(actor) in performing for actor in actors)
-
-
-_DIGITS = re.compile(r"(\d+)")
-
-
-def natural_key(text: str) -> tuple[tuple[int, int | str], ...]:
-    """``text`` ordered as people count: ``SOP 2`` before ``SOP 10``, case aside."""
-    return tuple(
-        (0, int(part)) if part.isdigit() else (1, part)
-        for part in _DIGITS.split(normalised(text))
-        if part
-    )
+    performing = {folded(actor) for step in procedure.steps for actor in step.actors}
+    performing.update(folded(actor) for actor in procedure.actors)
+    return any(folded(actor) in performing for actor in actors)
 
 
 def _date_key(field: DateField | None) -> tuple[bool, object]:
@@ -160,29 +143,20 @@ def _date_key(field: DateField | None) -> tuple[bool, object]:
     return (value is None, value or 0)
 
 
-def _by_number(procedure: Procedure) -> tuple[object, ...]:
-    return (
-        not procedure.number,
-        natural_key(procedure.number),
-        natural_key(procedure.title),
-        procedure.id,
-    )
-
-
 def _by_name(procedure: Procedure) -> tuple[object, ...]:
-    return (natural_key(procedure.title), _by_number(procedure))
+    return (natural_key(procedure.title), procedure_key(procedure))
 
 
 def _by_effective(procedure: Procedure) -> tuple[object, ...]:
-    return (_date_key(procedure.effective), _by_number(procedure))
+    return (_date_key(procedure.effective), procedure_key(procedure))
 
 
 def _by_unit(procedure: Procedure) -> tuple[object, ...]:
-    return (not procedure.unit, natural_key(procedure.unit), _by_number(procedure))
+    return (not procedure.unit, natural_key(procedure.unit), procedure_key(procedure))
 
 
 SORT_KEYS: dict[RegistrySort, Callable[[Procedure], tuple[object, ...]]] = {
-    RegistrySort.NUMBER: _by_number,
+    RegistrySort.NUMBER: procedure_key,
     RegistrySort.NAME: _by_name,
     RegistrySort.EFFECTIVE: _by_effective,
     RegistrySort.UNIT: _by_unit,

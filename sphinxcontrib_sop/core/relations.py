@@ -7,7 +7,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from .model import Procedure
-from .registry import normalised, on_pages
+from .ordering import folded
+from .registry import on_pages
 
 
 class RelationKind(str, enum.Enum):
@@ -62,12 +63,12 @@ def sop_graph(
         if on_pages(procedure, wanted_pages)
     }
     every = relations(procedures)
-    wanted = {normalised(unit) for unit in units}
+    wanted = {folded(unit) for unit in units}
     if wanted:
         inside = {
             sop_id
             for sop_id, procedure in procedures.items()
-            if wanted & {normalised(procedure.unit), *map(normalised, procedure.unit_lines)}
+            if wanted & {folded(procedure.unit), *map(folded, procedure.unit_lines)}
         }
         every = [edge for edge in every if edge.source in inside or edge.target in inside]
         shown = inside | {edge.source for edge in every} | {edge.target for edge in every}

@@ -29,13 +29,8 @@ from sphinx.util.nodes import make_refnode
 from ..config import labels_language, setting
 from ..core.dates import printed_date
 from ..core.model import Procedure, Status
-from ..core.registry import (
-    RegistryColumn,
-    RegistryQuery,
-    grouped_by_unit,
-    normalised,
-    select,
-)
+from ..core.ordering import folded
+from ..core.registry import RegistryColumn, RegistryQuery, grouped_by_unit, select
 from ..core.review import reference_date, review_due
 from ..core.totals import total_time
 from ..core.wording import Labels
@@ -203,12 +198,12 @@ def _warn_about_unmatched(
 ) -> None:
     """Warn about a unit or actor the registry names that no SOP has: likely a typo."""
     units = {
-        normalised(name)
+        folded(name)
         for entry in entries
         for name in (entry.procedure.unit, *entry.procedure.unit_lines)
     }
     actors = {
-        normalised(actor)
+        folded(actor)
         for entry in entries
         for actor in (
             *entry.procedure.actors,
@@ -217,7 +212,7 @@ def _warn_about_unmatched(
     }
     for option, names, known in (("unit", query.units, units), ("actor", query.actors, actors)):
         for name in names:
-            if normalised(name) not in known:
+            if folded(name) not in known:
                 logger.warning(
                     "sop-registry :%s: %r is not the %s of any SOP in the handbook: "
                     "check the spelling",
