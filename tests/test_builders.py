@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 
 import pytest
@@ -173,3 +174,35 @@ def test_text_steps_table_keeps_words_whole(app):
         word for line in table.splitlines() for cell in line.split("|") for word in cell.split()
     }
     assert sorted(words - cells) == []
+
+
+@pytest.mark.parametrize(
+    ("builder", "output"),
+    [
+        ("html", "index.html"),
+        ("singlehtml", "index.html"),
+        ("dirhtml", "index.html"),
+        ("epub", "index.xhtml"),
+        ("json", "index.fjson"),
+        ("latex", "projectnamenotset.tex"),
+        ("text", "index.txt"),
+        ("man", "projectnamenotset.1"),
+        ("texinfo", "projectnamenotset.texi"),
+        ("xml", "index.xml"),
+        ("pseudoxml", "index.pseudoxml"),
+    ],
+)
+def test_every_builder_writes_the_handbook_views(make_app, rootdir, tmp_path, builder, output):
+    """A project with a registry, a map, back-links, statuses and the actor index."""
+    source = tmp_path / "src"
+    shutil.copytree(rootdir / "test-registry", source)
+    app = make_app(builder, srcdir=source)
+    app.build()
+    # (EPUB's own warnings about an empty copyright and version aside.)
+    assert not [line for line in warnings(app) if "sop" in line.lower() or "Traceback" in line]
+    written = squeeze((app.outdir / output).read_text(encoding="utf-8"))
+    # The registry's rows (a name and a number broken after its slashes) …
+    assert "Anggaran Kas" in written
+    assert re.search(r"900/\S{0,40}05", written)
+    # … and the map, as a picture or in words.
+    assert "Zakat Pegawai" in written
