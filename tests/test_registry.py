@@ -197,7 +197,9 @@ def test_latex_prints_ruled_registry_tables(tmp_path: Path) -> None:
     assert r"\textless{}b\textgreater{}\&amp;\textless{}/b\textgreater{}" in registry
     assert "Kas Lama" not in registry
     # A long table (it runs over pages), every cell ruled as on the official sheets.
-    assert re.search(r"\\begin\{longtable\}.*\{\|\\X\{16\}\{\d+\}\|\\X", registry)
+    assert re.search(r"\\begin\{longtable\}.*\{\|\\X\{17\}\{\d+\}\|\\X", registry)
+    # In small type, as the steps table.
+    assert registry.index(r"\footnotesize") < registry.index(r"\begin{longtable}")
     assert registry.count(r"\sphinxhline") == len(IN_FORCE_AND_DRAFTS) - 1
 
 

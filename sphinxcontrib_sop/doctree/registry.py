@@ -37,20 +37,20 @@ from ..core.wording import Labels
 from ..domain import ProcedureEntry, get_domain
 from ..i18n.labels import ProjectLabels
 from .elements import EM_DASH, PRINTED_TABLE_STYLE, cell, paragraph, table
-from .nodes import sop_line_break_opportunity, sop_registry, sop_registry_row
+from .nodes import sop_line_break_opportunity, sop_registry, sop_registry_row, sop_small_print
 
 logger = logging.getLogger(__name__)
 
 #: Each column's heading (a label message) and its relative width.
 COLUMN_HEADINGS: dict[RegistryColumn, tuple[str, int]] = {
-    RegistryColumn.NUMBER: ("SOP number", 16),
-    RegistryColumn.NAME: ("SOP title", 30),
-    RegistryColumn.UNIT: ("Unit", 18),
-    RegistryColumn.EFFECTIVE: ("Effective date", 12),
-    RegistryColumn.REVISED: ("Date revised", 12),
+    RegistryColumn.NUMBER: ("SOP number", 17),
+    RegistryColumn.NAME: ("SOP title", 24),
+    RegistryColumn.UNIT: ("Unit", 17),
+    RegistryColumn.EFFECTIVE: ("Effective date", 11),
+    RegistryColumn.REVISED: ("Date revised", 11),
     RegistryColumn.STATUS: ("Status", 11),
-    RegistryColumn.STEPS: ("Number of steps", 10),
-    RegistryColumn.TIME: ("Total time", 12),
+    RegistryColumn.STEPS: ("Number of steps", 11),
+    RegistryColumn.TIME: ("Total time", 16),
 }
 #: The printed word of each status.
 STATUS_MESSAGES = {
@@ -180,17 +180,18 @@ def registry_content(
 
 def registry_table(
     entries: Sequence[ProcedureEntry], columns: Sequence[RegistryColumn], cells: RegistryCells
-) -> nodes.table:
-    """One ruled table: a heading row, then one row per SOP."""
+) -> sop_small_print:
+    """One ruled table, a heading row then one row per SOP, in small print on paper."""
     headings = [COLUMN_HEADINGS[column] for column in columns]
     head = nodes.row("", *(cell(paragraph(cells.labels(message))) for message, _ in headings))
-    return table(
+    ruled = table(
         [width for _, width in headings],
         [cells.row(entry, columns) for entry in entries],
         head=[head],
         # A long table: a registry of hundreds of SOPs runs over many printed pages.
         classes=[TABLE_CLASS, *PRINTED_TABLE_STYLE, "longtable"],
     )
+    return sop_small_print("", ruled)
 
 
 def _warn_about_unmatched(
