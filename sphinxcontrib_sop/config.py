@@ -7,6 +7,7 @@ changes the configuration, so Sphinx never sees it as changed between builds.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -54,6 +55,30 @@ def _is_months(months: Any) -> bool:
     return isinstance(months, int) and not isinstance(months, bool) and months >= 1
 
 
+#: Git tags that are editions of the handbook, by default: ``edisi-2024``, ``v2.0``.
+EDITION_PATTERN = r"^(edisi-|v)"
+
+
+def _pattern_problem(app: Sphinx, pattern: str) -> str | None:
+    try:
+        re.compile(pattern)
+    except re.error as error:
+        return (
+            f"sop_edition_pattern {pattern!r} is not a regular expression ({error}): fix it; "
+            f"{EDITION_PATTERN!r} is used meanwhile"
+        )
+    return None
+
+
+def _editions_problem(app: Sphinx, editions: dict[Any, Any]) -> str | None:
+    if all(isinstance(key, str) and isinstance(value, str) for key, value in editions.items()):
+        return None
+    return (
+        "sop_editions must map edition names to git refs, as in {'edisi-2023': 'a1b2c3d'}: "
+        "fix it; no edition is taken from it meanwhile"
+    )
+
+
 @dataclass(frozen=True)
 class Setting:
     """One configuration value: its default, the types it takes and how it is checked.
@@ -83,6 +108,12 @@ SETTINGS = (
     Setting("sop_html_wide_pages", True, bool),
     Setting("sop_review_months", REVIEW_MONTHS, int, problem=_months_problem),
     Setting("sop_warn_review_due", False, bool),
+    Setting("sop_edition_pattern", EDITION_PATTERN, str, problem=_pattern_problem),
+    Setting("sop_editions", {}, dict, problem=_editions_problem),
+    Setting("sop_current_edition", "", str),
+    Setting("sop_publish_current", False, bool),
+    Setting("sop_site", "", str),
+    Setting("sop_edition", "", str),
 )
 _BY_NAME = {setting.name: setting for setting in SETTINGS}
 
