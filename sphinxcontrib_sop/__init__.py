@@ -7,7 +7,11 @@ The package is layered (see the Architecture page of the documentation)::
     layout/      the official flowchart's geometry       (no Sphinx, no docutils)
     config.py    every sop_* setting
     i18n/        printed labels, docutils' Indonesian
+    vcs/         reading the handbook's history from git  (no Sphinx, no docutils)
+    vcs/         reading the handbook's history from git  (no Sphinx, no docutils)
     domain.py    the sop domain: every SOP of the handbook, cross-references
+    editions.py  the site of every edition this build belongs to
+    editions.py  the site of every edition this build belongs to
     doctree/     node classes, and the doctree built from the model
     directives/  sop, sop-decree
     writers/     html/, latex/, plain.py, and dot/ (Graphviz) for both
@@ -31,12 +35,13 @@ ENV_VERSION = 5
 
 def setup(app: Sphinx) -> dict[str, Any]:
     """Register the configuration, then each part of the extension."""
-    from . import config, directives, domain, i18n, writers
+    from . import config, directives, domain, editions, i18n, writers
     from .doctree import backlinks
 
     config.register(app)
     i18n.register(app)
     domain.register(app)
+    editions.register(app)
     directives.register(app)
     writers.register(app)
     backlinks.register(app)

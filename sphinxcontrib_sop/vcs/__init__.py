@@ -1,0 +1,1 @@
+"""Version control: reading a handbook's history from git (no Sphinx, no docutils)."""
