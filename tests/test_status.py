@@ -3,8 +3,10 @@ to SOPs no longer in force (review dates: ``test_review``).
 
 Roots: ``test-status-reading`` (every way of writing a status, right and wrong),
 ``test-status`` (a draft, a withdrawn and a superseded SOP, and the replacement,
-whose title and number are hostile to HTML and LaTeX) and ``test-status-links``
-(links from SOPs in force, drafts and retired SOPs to retired ones).
+whose title and number are hostile to HTML and LaTeX), ``test-status-print`` (drafts
+in sections of a handbook, one of them long: its identity table and its flowchart
+run over several pages, text follows it) and ``test-status-links`` (links from SOPs
+in force, drafts and retired SOPs to retired ones).
 """
 
 from __future__ import annotations
@@ -403,23 +405,33 @@ needs_pdflatex = pytest.mark.skipif(
 DRAFT_MARK = re.compile(r"D\s+R\s+A\s+F\s+T")
 
 
-@pytest.fixture(scope="module")
-def pdf_pages(printed: SphinxTestApp) -> list[str]:
-    """The text of each page of the compiled PDF (``-raw``: in the order it was drawn)."""
+def compiled_pages(app: SphinxTestApp, name: str) -> list[str]:
+    """The text of each page of ``name``.tex compiled to PDF (``-raw``: in the order it
+    was drawn)."""
     subprocess.run(
-        ["latexmk", "-pdf", "-interaction=nonstopmode", "-halt-on-error", "status.tex"],
-        cwd=printed.outdir,
+        ["latexmk", "-pdf", "-interaction=nonstopmode", "-halt-on-error", f"{name}.tex"],
+        cwd=app.outdir,
         check=True,
         capture_output=True,
         timeout=300,
     )
     text = subprocess.run(
-        ["pdftotext", "-raw", printed.outdir / "status.pdf", "-"],
+        ["pdftotext", "-raw", app.outdir / f"{name}.pdf", "-"],
         capture_output=True,
         text=True,
         check=True,
     ).stdout
     return text.split("\f")[:-1]
+
+
+def marked_pages(pages: list[str]) -> set[int]:
+    """The numbers (from 0) of the pages that carry the draft's mark."""
+    return {number for number, text in enumerate(pages) if DRAFT_MARK.search(text)}
+
+
+@pytest.fixture(scope="module")
+def pdf_pages(printed: SphinxTestApp) -> list[str]:
+    return compiled_pages(printed, "status")
 
 
 @needs_pdflatex
@@ -432,10 +444,45 @@ def test_every_printed_page_of_the_draft_and_no_other_is_marked(pdf_pages: list[
         if "This SOP is a draft" in text or "Draft the reply" in text
     }
     assert len(draft) == 2  # the identity page and the landscape flowchart page
-    marked = {number for number, text in enumerate(pdf_pages) if DRAFT_MARK.search(text)}
-    assert marked == draft
+    assert marked_pages(pdf_pages) == draft
     for others in ("Text after the draft", "Procedure In Force", "It has been withdrawn"):
         assert not any(DRAFT_MARK.search(text) for text in pdf_pages if others in text)
+
+
+@pytest.fixture(scope="module")
+def handbook_pages(tmp_path_factory: pytest.TempPathFactory) -> list[str]:
+    app = build_copy(tmp_path_factory.mktemp("handbook"), "status-print", "latex")
+    assert warnings(app) == []
+    return compiled_pages(app, "handbook")
+
+
+def only_page_with(pages: list[str], text: str) -> int:
+    (number,) = [number for number, page in enumerate(pages) if text in page]
+    return number
+
+
+@needs_pdflatex
+def test_every_page_of_a_draft_in_a_section_and_no_other_is_marked(
+    handbook_pages: list[str],
+) -> None:
+    """Each SOP in a section, as in the example handbook.  The long draft's identity
+    table breaks on its first page (longtable ships that page), its flowchart takes
+    landscape pages, and text goes on after it onto the next page; the short draft
+    ends with its flowchart page."""
+    pages = handbook_pages
+    long_start = only_page_with(pages, "SOP number 001/SOP/2024")
+    long_end = only_page_with(pages, "Last words of the long draft.")
+    short_start = only_page_with(pages, "SOP number 003/SOP/2024")
+    short_end = only_page_with(pages, "Take short step 2")
+    assert "Legal basis:" in pages[long_start]
+    assert "Warnings:" not in pages[long_start]
+    assert "Warnings:" in pages[long_start + 1]
+    assert len([page for page in pages if "Take draft step" in page]) == 3
+    assert "More text after the long draft" in pages[long_end + 1]
+    assert marked_pages(pages) == {
+        *range(long_start, long_end + 1),
+        *range(short_start, short_end + 1),
+    }
 
 
 @needs_pdflatex

@@ -115,6 +115,28 @@ SUPPORT = r"""
     \ifx\sop@top\sop@draft\ifx\sop@first\sop@after\else\sop@draftpagetrue\fi\fi
     \ifsop@draftpage\sop@draftmark\fi}%
 }
+% LaTeX reads a page's marks as it ships the page out, but longtable before
+% v4.25 ships the pages where a table breaks without reading them
+% (latex3/latex2e#1814): a draft starting on such a page, as one whose
+% identity table runs onto the next page, would go unseen.  So longtable's
+% output routine reads them too, as its later versions do; its page then
+% shrinks by a finite amount, or the marks could not be split off it.
+\ifdefined\NewMarkClass
+\ExplSyntaxOn
+\AtBeginDocument
+  {
+    \tl_if_in:NnF \LT@output { \@expl@@@mark@update@singlecol@structures@@ }
+      {
+        \regex_replace_all:nnN { \c{@makecol} \c{@outputpage} }
+          { \c{@makecol} \c{@expl@@@mark@update@singlecol@structures@@} \c{@outputpage} }
+          \LT@output
+        \regex_replace_all:nnN { \c{LT@foot} \c{vss} }
+          { \c{LT@foot} \c{vskip} \c{z@} \c{@plus} 1fil \c{@minus} \c{normalbaselineskip} }
+          \LT@output
+      }
+  }
+\ExplSyntaxOff
+\fi
 \newcommand\sop@draftmark{%
   \put(.5\paperwidth,-.5\paperheight){\makebox(0,0){\rotatebox{45}{%
     \resizebox{.75\paperwidth}{!}{\sffamily\bfseries\color{red!25}@DRAFT@}}}}}

@@ -6,6 +6,8 @@ mark (of the class ``sopstatus``); where it ends, it clears it; the support
 package draws the mark on each page where a draft starts, goes on or ends.
 Page marks, unlike a flag switched on and off, also mark the page on which a
 draft ends and other text follows, for that page is shipped out after the end.
+The package also has an older longtable read the marks of the pages it ships
+itself, as where a draft's identity table runs onto a second page.
 """
 
 from __future__ import annotations
