@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
@@ -80,6 +81,7 @@ def canonical_options(
     for name, value in options.items():
         canonical = canonical_of.get(name)
         if canonical is None:
+            problems.append(_unknown_option(name, list(canonical_of), line_of.get(name)))
             continue
         if canonical in values:
             problems.append(
@@ -94,6 +96,17 @@ def canonical_options(
         values[canonical] = (value or "").strip()
         written_as[canonical] = name
     return values, problems
+
+
+def _unknown_option(name: str, known: list[str], line: int | None) -> Problem:
+    """An option no directive of ours has: name the closest one, leave its value out."""
+    close = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
+    hint = f"did you mean :{close[0]}:? " if close else ""
+    return Problem(
+        f"unknown option :{name}:: {hint}fix its name, or remove it (it is left out meanwhile)",
+        line,
+        "option",
+    )
 
 
 def is_unset(value: str | None) -> bool:

@@ -34,13 +34,25 @@ from ..i18n.labels import ProjectLabels
 logger = logging.getLogger(__name__)
 
 
-def aliased_option_spec(aliases: dict[str, tuple[str, ...]]) -> dict[str, object]:
-    """An option spec accepting every option under each of its names."""
-    return {
-        name: directives.unchanged
+class OptionSpec(dict):
+    """An option spec that takes unknown option names too, as text.
+
+    docutils drops a whole directive whose options hold an unknown name, and
+    MyST drops the option with a message of its own; the directive instead
+    reads the SOP and warns about the name itself (see ``canonical_options``).
+    """
+
+    def __missing__(self, name: str) -> object:
+        return directives.unchanged
+
+
+def aliased_option_spec(aliases: dict[str, tuple[str, ...]]) -> OptionSpec:
+    """An option spec accepting every option under each of its names (and unknown ones)."""
+    return OptionSpec(
+        (name, directives.unchanged)
         for canonical, others in aliases.items()
         for name in (canonical, *others)
-    }
+    )
 
 
 class OptionsDirective(SphinxDirective):

@@ -116,6 +116,9 @@ def _steps_view(
     cells, columns = table.cells, table.columns
 
     def content(position: int, column: Column) -> Sequence[nodes.Node]:
+        return _on_line(written_content(position, column), procedure.steps[position].line)
+
+    def written_content(position: int, column: Column) -> Sequence[nodes.Node]:
         row = cells.entries[position]
         index = columns.index.get(column)
         own = _children(row[index]) if index is not None and index < len(row) else []
@@ -157,6 +160,20 @@ def _completed(own: list[nodes.Node], read: str) -> list[nodes.Node]:
     else:
         own.append(nodes.paragraph("", "", suffix))
     return own
+
+
+def _on_line(content: Sequence[nodes.Node], line: int | None) -> Sequence[nodes.Node]:
+    """``content`` placed at its step's ``line``, where a cell's own nodes know none.
+
+    docutils gives the inline nodes of a table cell a source but no line; a
+    message about them (an undefined substitution, found later) is then
+    reported at the row's line instead of none at all.
+    """
+    for top in content:
+        for node in top.findall(nodes.Element):
+            if node.line is None:
+                node.line = line
+    return content
 
 
 def _children(entry: nodes.entry | None) -> list[nodes.Node]:

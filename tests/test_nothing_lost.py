@@ -1,0 +1,46 @@
+"""Nothing the writer wrote is lost: unknown options, errors inside step table cells."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import html, line_of, procedure, text_of, warnings
+
+
+@pytest.mark.sphinx("html", testroot="unknown-options")
+def test_an_unknown_option_warns_at_its_line_and_the_sop_is_kept(app) -> None:
+    app.build()
+    index, markdown = app.srcdir / "index.rst", app.srcdir / "markdown.md"
+    found = warnings(app)
+    expected = [
+        f"{index}:{line_of(index, ':nomr:')}: WARNING: unknown option :nomr:: did you mean "
+        ":nomor:? fix its name, or remove it (it is left out meanwhile) [sop.option]",
+        f"{index}:{line_of(index, ':colour:')}: WARNING: unknown option :colour:: fix its "
+        "name, or remove it (it is left out meanwhile) [sop.option]",
+        f"{index}:{line_of(index, ':tangal:')}: WARNING: unknown option :tangal:: did you "
+        "mean :tanggal:? fix its name, or remove it (it is left out meanwhile) [sop.option]",
+        f"{markdown}:{line_of(markdown, ':unitt:')}: WARNING: unknown option :unitt:: did you "
+        "mean :unit:? fix its name, or remove it (it is left out meanwhile) [sop.option]",
+    ]
+    assert sorted(found) == sorted(expected)
+    # The SOPs and the decree are on their pages, with every option that was known.
+    page = html(app)
+    assert text_of(page.select_one("#sop-masuk td.sop-owner")) == "Bagian Umum"
+    assert [step.activity for step in procedure(app, "masuk").steps] == [
+        "Menerima surat",
+        "Mengagendakan surat",
+    ]
+    assert page.select_one(".sop-decree") is not None
+    assert "800/1/2024" in text_of(page.select_one(".sop-decree"))
+    assert html(app, "markdown").select_one("#sop-keluar table.sop-identity") is not None
+
+
+@pytest.mark.sphinx("html", testroot="cell-errors")
+def test_inline_errors_in_step_cells_name_their_row(app) -> None:
+    app.build()
+    index = app.srcdir / "index.rst"
+    found = "\n".join(warnings(app))
+    for name, row in (("undefined", "2   Mencatat |undefined|"), ("missing", "| 2  | Mencatat")):
+        assert (
+            f'{index}:{line_of(index, row)}: ERROR: Undefined substitution referenced: "{name}".'
+        ) in found, found
