@@ -1,8 +1,10 @@
 """Every ``sop_*`` configuration value, declared once: default, type, choices and check.
 
 Values are checked once, when the configuration is read; a wrong value is a
-warning (``sop.config``) and the default is used meanwhile.  Nothing here
-changes the configuration, so Sphinx never sees it as changed between builds.
+warning (``sop.config``) and the default is used meanwhile.  Only a value of
+the wrong type is replaced (by its default, the same on every build), so no
+code ever meets it; other wrong values stay, and :func:`setting` reads them
+as their default.
 """
 
 from __future__ import annotations
@@ -122,14 +124,38 @@ def register(app: Sphinx) -> None:
     """Add every ``sop_*`` value and check them once the configuration is read."""
     for setting in SETTINGS:
         app.add_config_value(setting.name, setting.default, "env", setting.types)
-    app.connect("config-inited", check_settings)
+    # Before Sphinx's own check of the types (priority 800), which only warns.
+    app.connect("config-inited", check_settings, priority=400)
+
+
+#: How a warning names the values of a type.
+TYPE_NAMES = {
+    str: "text",
+    int: "a whole number",
+    bool: "True or False",
+    dict: "a dictionary",
+    type(None): "None",
+}
 
 
 def check_settings(app: Sphinx, config: Config) -> None:
-    """Warn about each value that is not one of its choices or fails its check."""
+    """Warn about each value that is not one of its choices or fails its check.
+
+    A value of the wrong type is replaced by the default, before Sphinx or
+    the extension uses it: the same on every build, so the configuration
+    never looks changed between builds.
+    """
     for setting in SETTINGS:
         value = getattr(config, setting.name)
-        if setting.choices and value not in setting.choices:
+        types = setting.types if isinstance(setting.types, tuple) else (setting.types,)
+        if not isinstance(value, types):
+            kinds = " or ".join(TYPE_NAMES[kind] for kind in types)
+            _warn(
+                f"{setting.name} must be {kinds}, not {value!r}: "
+                f"{setting.default!r} is used meanwhile"
+            )
+            setattr(config, setting.name, setting.default)
+        elif setting.choices and value not in setting.choices:
             *others, last = (repr(option) for option in setting.choices)
             allowed = f"{', '.join(others)} or {last}" if others else last
             _warn(

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
-import pytest
+import shutil
+from io import StringIO
 
-from conftest import html, line_of, procedure, text_of, warnings
+import pytest
+from sphinx.testing.util import SphinxTestApp
+
+from conftest import ROOTS, html, line_of, procedure, text_of, warnings
 
 
 @pytest.mark.sphinx("html", testroot="unknown-options")
@@ -44,3 +48,31 @@ def test_inline_errors_in_step_cells_name_their_row(app) -> None:
         assert (
             f'{index}:{line_of(index, row)}: ERROR: Undefined substitution referenced: "{name}".'
         ) in found, found
+
+
+@pytest.mark.parametrize(
+    ("setting", "warning"),
+    [
+        ('sop_labels = "x"', "sop_labels must be a dictionary, not 'x': {} is used meanwhile"),
+        ("sop_labels = None", "sop_labels must be a dictionary, not None: {} is used meanwhile"),
+        ("sop_agency = 5", "sop_agency must be text, not 5: '' is used meanwhile"),
+        ("sop_logo = 5", "sop_logo must be text, not 5: '' is used meanwhile"),
+        ("sop_cover = 'yes'", "sop_cover must be True or False or None, not 'yes': None is used"),
+    ],
+)
+def test_a_setting_of_the_wrong_type_warns_and_its_default_is_used(
+    tmp_path, setting: str, warning: str
+) -> None:
+    source = tmp_path / "src"
+    shutil.copytree(ROOTS / "test-cell-errors", source)
+    conf = source / "conf.py"
+    conf.write_text(conf.read_text(encoding="utf-8") + setting + "\n", encoding="utf-8")
+    app = SphinxTestApp("html", srcdir=source, status=StringIO(), warning=StringIO())
+    try:
+        app.build()
+    finally:
+        app.cleanup()
+    found = "\n".join(warnings(app))
+    assert f"WARNING: {warning}" in found
+    assert "has type" not in found  # Sphinx's own check sees the default
+    assert html(app).select_one("#sop-simple table.sop-identity") is not None
