@@ -29,11 +29,28 @@ PAPERS = ("a4", "f4")
 REVIEW_MONTHS = 12
 
 
+def in_source_folder(srcdir: str | Path, path: str | Path) -> bool:
+    """Whether ``path`` (relative to ``srcdir``, or absolute) lies inside the source folder.
+
+    Only files there are published: a logo elsewhere (``../../etc/passwd``)
+    is never copied into the site or the PDF.
+    """
+    return Path(srcdir, path).resolve().is_relative_to(Path(srcdir).resolve())
+
+
 def _logo_problem(app: Sphinx, logo: str) -> str | None:
-    if logo and not (Path(app.srcdir) / logo).is_file():
+    if not logo:
+        return None
+    if not in_source_folder(app.srcdir, logo):
+        return (
+            f"sop_logo {logo!r} is outside the source folder, and only files inside it are "
+            "published: copy the logo into the documentation's folder (no logo is printed "
+            "meanwhile)"
+        )
+    if not (Path(app.srcdir) / logo).is_file():
         return (
             f"sop_logo {logo!r} is not a file (relative to the source folder): "
-            "fix the path or remove the setting"
+            "fix the path or remove the setting (no logo is printed meanwhile)"
         )
     return None
 
@@ -86,7 +103,8 @@ class Setting:
     """One configuration value: its default, the types it takes and how it is checked.
 
     ``choices`` lists the values allowed; ``problem`` says what is wrong with
-    a value, or ``None``.
+    a value, or ``None``; with ``drop_on_problem`` such a value is replaced by
+    the default (a logo that must not be published).
     """
 
     name: str
@@ -94,12 +112,13 @@ class Setting:
     types: type | tuple[type, ...]
     choices: tuple[str, ...] = ()
     problem: Callable[[Sphinx, Any], str | None] | None = None
+    drop_on_problem: bool = False
 
 
 SETTINGS = (
     Setting("sop_agency", "", str),
     Setting("sop_unit", "", str),
-    Setting("sop_logo", "", str, problem=_logo_problem),
+    Setting("sop_logo", "", str, problem=_logo_problem, drop_on_problem=True),
     Setting("sop_language", "", str),
     Setting("sop_labels", {}, dict, problem=_labels_problem),
     Setting("sop_diagram", "table", str, choices=DIAGRAMS),
@@ -164,6 +183,8 @@ def check_settings(app: Sphinx, config: Config) -> None:
             )
         elif setting.problem and (message := setting.problem(app, value)):
             _warn(message)
+            if setting.drop_on_problem:
+                setattr(config, setting.name, setting.default)
 
 
 def setting(config: Config, name: str) -> Any:

@@ -76,3 +76,43 @@ def test_a_setting_of_the_wrong_type_warns_and_its_default_is_used(
     assert f"WARNING: {warning}" in found
     assert "has type" not in found  # Sphinx's own check sees the default
     assert html(app).select_one("#sop-simple table.sop-identity") is not None
+
+
+@pytest.mark.parametrize("builder", ["html", "latex"])
+def test_a_logo_outside_the_source_folder_warns_and_is_not_published(
+    tmp_path, builder: str
+) -> None:
+    outside = tmp_path / "secret.png"
+    outside.write_bytes((ROOTS.parent.parent / "docs" / "_static" / "logo.png").read_bytes())
+    source = tmp_path / "project" / "src"
+    source.mkdir(parents=True)
+    (source / "conf.py").write_text(
+        'extensions = ["sphinxcontrib_sop"]\nsop_logo = "../../secret.png"\n', encoding="utf-8"
+    )
+    (source / "index.rst").write_text(
+        "Logos\n=====\n\n.. sop:: Surat\n   :id: surat\n   :logo: ../../secret.png\n\n"
+        "   ==  ========  =========\n   No  Kegiatan  Pelaksana\n   ==  ========  =========\n"
+        "   1   Mulai     Staf TU\n   ==  ========  =========\n",
+        encoding="utf-8",
+    )
+    app = SphinxTestApp(builder, srcdir=source, status=StringIO(), warning=StringIO())
+    try:
+        app.build()
+    finally:
+        app.cleanup()
+    found = "\n".join(warnings(app))
+    assert (
+        "WARNING: sop_logo '../../secret.png' is outside the source folder, and only files "
+        "inside it are published: copy the logo into the documentation's folder (no logo is "
+        "printed meanwhile) [sop.config]"
+    ) in found
+    assert (
+        f"{source / 'index.rst'}:6: WARNING: the logo '../../secret.png' is outside the source "
+        "folder, and only files inside it are published"
+    ) in found
+    published = [path.name for path in app.outdir.rglob("*") if path.is_file()]
+    assert not [name for name in published if "secret" in name or name.startswith("sop-cover")]
+    secret = outside.read_bytes()
+    assert not [
+        path for path in app.outdir.rglob("*") if path.is_file() and path.read_bytes() == secret
+    ]

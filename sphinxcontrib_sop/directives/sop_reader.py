@@ -9,11 +9,12 @@ the identity table and the steps table).  Every mistake becomes a
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
 from docutils import nodes
 from sphinx import addnodes
 
-from ..config import setting
+from ..config import in_source_folder, setting
 from ..core.dates import is_before
 from ..core.model import Approver, DateField, Procedure, Status
 from ..core.options import (
@@ -332,8 +333,20 @@ class SOPReader:
         written = directive.text("logo")
         if written:
             _, path = directive.env.relfn2path(written, directive.env.docname)
-            if os.path.isfile(path):
+            inside = in_source_folder(directive.env.srcdir, path)
+            if inside and os.path.isfile(path):
                 return written
+            if not inside:
+                self.problems.append(
+                    Problem(
+                        f"the logo {written!r} is outside the source folder, and only files "
+                        "inside it are published: copy it into the documentation's folder "
+                        "(the project's sop_logo is shown meanwhile)",
+                        directive.line_of("logo"),
+                        "option",
+                    )
+                )
+                return self._project_logo()
             self.problems.append(
                 Problem(
                     f"the logo {written!r} is not a file (relative to this page, or to the "
@@ -343,10 +356,15 @@ class SOPReader:
                     "option",
                 )
             )
-        logo = directive.config.sop_logo
-        if not logo:
+        return self._project_logo()
+
+    def _project_logo(self) -> str | None:
+        """``sop_logo`` as an image URI: a path from the source folder, starting with ``/``."""
+        config, srcdir = self.directive.config, self.directive.env.srcdir
+        if not config.sop_logo:
             return None
-        return logo if os.path.isabs(logo) else "/" + logo.replace(os.sep, "/")
+        relative = Path(srcdir, config.sop_logo).resolve().relative_to(Path(srcdir).resolve())
+        return "/" + relative.as_posix()
 
 
 def _first_line(node: nodes.Node) -> int | None:
