@@ -239,7 +239,13 @@ class SOPDomain(Domain):
             for node in document.findall(addnodes.pending_xref)
             if node.get("refdomain") == self.name
         ]
-        targets = frozenset(node["reftarget"] for node in xrefs)
+        # An ``:any:`` link may lead to an SOP too: its page is rewritten like the others.
+        any_targets = [
+            node["reftarget"]
+            for node in document.findall(addnodes.pending_xref)
+            if node.get("reftype") == "any"
+        ]
+        targets = frozenset(node["reftarget"] for node in xrefs).union(any_targets)
         if targets:
             self.references[docname] = targets
         page_sops = [entry.procedure.id for entry in self.procedures_by_doc.get(docname, [])]

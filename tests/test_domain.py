@@ -146,3 +146,32 @@ def test_renaming_an_sop_rewrites_the_pages_that_refer_to_it(make_app, domain_pr
     assert alpha.find("a", string="Procedure Bravo") is None
     assert len(alpha.find_all("a", string="Procedure Renamed")) == 2  # related and :sop:ref:
     assert html(app).find("a", string="Procedure Charlie") is None  # explicit title kept
+
+
+def test_any_links_follow_a_renamed_or_deleted_sop_on_incremental_builds(make_app, domain_project):
+    # A page that is neither delta's toctree parent nor linked with it otherwise.
+    alpha = domain_project / "alpha.rst"
+    alpha.write_text(alpha.read_text(encoding="utf-8") + "\nAlso :any:`sop-delta`.\n", "utf-8")
+    app = make_app("html", srcdir=domain_project)
+    app.build()
+    assert html(app, "alpha").find("a", string="Procedure Delta") is not None
+    app.cleanup()
+    delta = domain_project / "delta.rst"
+    delta.write_text(
+        delta.read_text(encoding="utf-8").replace("Procedure Delta", "Procedure Renamed"), "utf-8"
+    )
+    app = make_app("html", srcdir=domain_project)
+    app.build()
+    assert html(app, "alpha").find("a", string="Procedure Renamed") is not None
+    assert html(app, "alpha").find("a", string="Procedure Delta") is None
+    app.cleanup()
+    delta.unlink()
+    index = domain_project / "index.rst"
+    index.write_text(index.read_text(encoding="utf-8").replace("   delta\n", ""), "utf-8")
+    app = make_app("html", srcdir=domain_project)
+    app.build()
+    assert html(app, "alpha").find("a", string="Procedure Renamed") is None
+    assert re.search(
+        r"alpha\.rst:\d+: WARNING: 'any' reference target not found: sop-delta",
+        "\n".join(warnings(app)),
+    )
