@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import shutil
 import subprocess
+import time
 from pathlib import Path
 
 import graphviz
@@ -12,13 +13,18 @@ import pytest
 from bs4 import BeautifulSoup
 from docutils import nodes
 
-from conftest import html, line_of, warnings
+from conftest import build_copy, html, line_of, warnings
 from sphinxcontrib_sop.core.model import Exit, Flow, Procedure, Step, StepKind
 from sphinxcontrib_sop.doctree.graphviz import flow_description
 from sphinxcontrib_sop.doctree.nodes import sop_flowchart, sop_graphviz
 from sphinxcontrib_sop.i18n.labels import ProjectLabels
 from sphinxcontrib_sop.writers.dot import render as graphviz_render
-from sphinxcontrib_sop.writers.dot.render import GraphvizFailedError, GraphvizMissingError, render
+from sphinxcontrib_sop.writers.dot.render import (
+    FIXED_CREATION_DATE,
+    GraphvizFailedError,
+    GraphvizMissingError,
+    render,
+)
 from sphinxcontrib_sop.writers.dot.source import literal, node_lines, procedure_dot
 
 DOT = shutil.which("dot")
@@ -330,6 +336,18 @@ def test_latex_includes_the_pdf_flowchart(app):
         r'{\small Diagram Alir: Kutipan "SOP" \textless{}b\textgreater{}tebal\textless{}/b'
         r"\textgreater{} \& \{kurung\}}"
     ) in tex
+
+
+@needs_dot
+def test_pdf_pictures_are_the_same_bytes_every_time(tmp_path):
+    """Two clean builds a second apart give the same PDFs: no time of drawing in them."""
+    written = []
+    for build in ("first", "second"):
+        app = build_copy(tmp_path / build, "graphviz", "latex")
+        written.append({pdf.name: pdf.read_bytes() for pdf in rendered_files(app.outdir, "pdf")})
+        time.sleep(1.1)
+    assert written[0] == written[1]
+    assert all(FIXED_CREATION_DATE in pdf for pdf in written[0].values())
 
 
 @needs_dot

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import subprocess
 import tempfile
 from pathlib import Path
@@ -62,8 +63,25 @@ def render(dot_source: str, fmt: str, outdir: Path, dot_command: str) -> Path:
         raise GraphvizFailedError(f"dot took longer than {TIMEOUT} seconds") from error
     if result.returncode != 0 or not result.stdout:
         raise GraphvizFailedError(result.stderr.decode("utf-8", "replace").strip())
-    _write_atomically(path, result.stdout)
+    output = without_creation_date(result.stdout) if fmt == "pdf" else result.stdout
+    _write_atomically(path, output)
     return path
+
+
+#: The date a PDF by ``dot`` (cairo) is stamped with, and the one written instead.
+_CREATION_DATE = re.compile(rb"/CreationDate \(D:\d{14}Z\)")
+FIXED_CREATION_DATE = b"/CreationDate (D:19700101000000Z)"
+
+
+def without_creation_date(pdf: bytes) -> bytes:
+    """``pdf`` with its creation date fixed, so the same picture gives the same bytes.
+
+    Graphviz (through cairo) stamps each PDF with the time it was drawn, and
+    does not read ``SOURCE_DATE_EPOCH``; the date of a picture means nothing,
+    so every one gets 1 January 1970. The new date has the same length, so
+    the PDF's byte offsets stay right.
+    """
+    return _CREATION_DATE.sub(FIXED_CREATION_DATE, pdf)
 
 
 def _write_atomically(path: Path, data: bytes) -> None:
