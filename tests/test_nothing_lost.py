@@ -116,3 +116,46 @@ def test_a_logo_outside_the_source_folder_warns_and_is_not_published(
     assert not [
         path for path in app.outdir.rglob("*") if path.is_file() and path.read_bytes() == secret
     ]
+
+
+def guide_code(language: str) -> str:
+    """The ``language`` code block of the guide's section on untrusted authors."""
+    text = (ROOTS.parent.parent / "docs" / "guide" / "syntax.rst").read_text(encoding="utf-8")
+    section = text[text.index(".. _syntax-untrusted:") :]
+    lines = section[section.index(f".. code-block:: {language}") :].splitlines()[2:]
+    code = []
+    for line in lines:
+        if line.strip() and not line.startswith("     "):
+            break
+        code.append(line.removeprefix("     "))
+    return "\n".join(code).strip() + "\n"
+
+
+def test_the_guides_settings_for_untrusted_authors_leave_raw_html_out(tmp_path) -> None:
+    source = tmp_path / "src"
+    shutil.copytree(ROOTS / "test-untrusted", source)
+    builds = {}
+    for guarded in (False, True):
+        if guarded:
+            with (source / "conf.py").open("a", encoding="utf-8") as conf:
+                conf.write(guide_code("python"))
+            (source / "docutils.conf").write_text(guide_code("ini"), encoding="utf-8")
+        app = SphinxTestApp(
+            "html",
+            srcdir=source,
+            builddir=tmp_path / f"out-{guarded}",
+            status=StringIO(),
+            warning=StringIO(),
+        )
+        try:
+            app.build()
+        finally:
+            app.cleanup()
+        builds[guarded] = (app.outdir / "index.html").read_text(encoding="utf-8")
+    # Markdown passes raw HTML through as written …
+    assert '<script>alert("raw")</script>' in builds[False]
+    assert "<img src=x onerror=alert(1)>" in builds[False]
+    # … unless the guide's settings are used; the SOP itself is unchanged.
+    assert '<script>alert("raw")' not in builds[True]
+    assert "<img src=x" not in builds[True]  # the step's text keeps it, escaped, as words
+    assert "Menerima surat" in builds[True]
