@@ -602,7 +602,10 @@ def test_canonical_options_maps_aliases() -> None:
         {},
     )
     assert values == {"number": "800/01", "unit": "Umum", "created": "2019-09-25"}
-    assert problems == []
+    # An unknown name is left out, with a problem naming it.
+    assert [problem.message for problem in problems] == [
+        "unknown option :colour:: fix its name, or remove it (it is left out meanwhile)"
+    ]
 
 
 def test_canonical_options_field_given_twice_keeps_first() -> None:
