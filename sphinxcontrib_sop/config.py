@@ -19,6 +19,7 @@ from sphinx.application import Sphinx
 from sphinx.config import Config
 from sphinx.util import logging
 
+from .core.dates import is_indonesian
 from .core.options import DIAGRAMS
 
 logger = logging.getLogger(__name__)
@@ -89,12 +90,26 @@ def _pattern_problem(app: Sphinx, pattern: str) -> str | None:
     return None
 
 
+def _is_pattern(pattern: str) -> bool:
+    try:
+        re.compile(pattern)
+    except (re.error, TypeError):
+        return False
+    return True
+
+
 def _editions_problem(app: Sphinx, editions: dict[Any, Any]) -> str | None:
-    if all(isinstance(key, str) and isinstance(value, str) for key, value in editions.items()):
+    if _is_edition_map(editions):
         return None
     return (
         "sop_editions must map edition names to git refs, as in {'edisi-2023': 'a1b2c3d'}: "
         "fix it; no edition is taken from it meanwhile"
+    )
+
+
+def _is_edition_map(editions: dict[Any, Any]) -> bool:
+    return isinstance(editions, dict) and all(
+        isinstance(key, str) and isinstance(value, str) for key, value in editions.items()
     )
 
 
@@ -205,6 +220,25 @@ def review_months(config: Config) -> int:
 def labels_language(config: Config) -> str:
     """The language of printed labels and dates: ``sop_language``, else ``language``."""
     return config.sop_language or config.language or "en"
+
+
+def edition_pattern(config: Config) -> str:
+    """``sop_edition_pattern``; its default when it is not a regular expression."""
+    pattern = config.sop_edition_pattern
+    return pattern if _is_pattern(pattern) else EDITION_PATTERN
+
+
+def named_editions(config: Config) -> dict[str, str]:
+    """``sop_editions``; no edition when it does not map names to refs."""
+    editions = config.sop_editions
+    return dict(editions) if _is_edition_map(editions) else {}
+
+
+def working_edition(config: Config) -> str:
+    """The name of the working edition: ``sop_current_edition``, else "terbaru" or "draft"."""
+    if config.sop_current_edition:
+        return config.sop_current_edition
+    return "terbaru" if is_indonesian(labels_language(config)) else "draft"
 
 
 def _warn(message: str) -> None:

@@ -282,6 +282,7 @@ def test_every_warning_of_the_code_is_documented():
         "sop.status",
         "sop.review",
         "sop.config",
+        "sop.edition",
         "sop.graphviz",
         "sop.registry",
         "ref.ref",
