@@ -15,6 +15,7 @@ The package is layered (see the Architecture page of the documentation)::
     doctree/     node classes, and the doctree built from the model
     directives/  sop, sop-decree
     writers/     html/, latex/, plain.py, and dot/ (Graphviz) for both
+    site/        sphinx-sop-site: every edition built into one site
 
 Importing the package does not import Sphinx: :func:`setup` loads the parts
 that need it, so ``core`` and ``layout`` can be used on their own.
