@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # Set up and run the project's tasks on a fresh Debian/Ubuntu machine.
 #
-#   ./dev.sh docs   build the example handbook and user guide to docs/_build/html
+#   ./dev.sh docs   build the example handbook and user guide to docs/_build/html, as a
+#                   site of two editions (sphinx-sop-site): the commit checked out and
+#                   an earlier one named in docs/conf.py; changes not committed are in
+#                   neither (plain sphinx-build docs <folder> shows them)
 #   ./dev.sh pdf    build the example handbook as a PDF: docs/_build/latex/buku-pedoman-sop.pdf
 #   ./dev.sh test   run the test suite (extra arguments go to pytest)
 #   ./dev.sh lint   check the code with ruff
@@ -59,8 +62,11 @@ case "$task" in
         ensure_system_packages
         ensure_venv docs
         rm -rf docs/_build/html
-        "$VENV/bin/sphinx-build" -W --keep-going -j 2 -b html docs docs/_build/html "$@"
-        echo "The handbook is in docs/_build/html/ (open docs/_build/html/index.html)."
+        # Each edition into docs/_build/html/<edition>/; warnings fail the build of the
+        # current edition (an earlier edition that fails is reported, not fatal).
+        "$VENV/bin/sphinx-sop-site" docs docs/_build/html -W --keep-going "$@"
+        echo "The handbook is in docs/_build/html/ (open docs/_build/html/index.html:" \
+            "it leads to the current edition)."
         ;;
     pdf)
         ensure_system_packages with-tex

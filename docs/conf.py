@@ -19,6 +19,15 @@ sop_agency = "Pemerintah Provinsi Sumatera Selatan"
 sop_unit = "Badan Perencanaan Pembangunan Daerah"
 sop_logo = "_static/logo.png"
 
+# The site holds two editions of this documentation (see guide/editions): the
+# current one, from the commit checked out, and an earlier one from this
+# repository's own history, before the handbook layer (registry, map, status),
+# which is no longer in force. ./dev.sh docs builds both with sphinx-sop-site.
+sop_editions = {
+    "edisi-2025": "HEAD",
+    "edisi-2024": "9075a26e0a29ad82989daef14b97ba9e4f93eb15",
+}
+
 html_theme = "sphinx_rtd_theme"
 html_static_path = ["_static"]
 html_css_files = ["handbook.css"]
