@@ -57,7 +57,6 @@ def site(handbook, tmp_path_factory) -> tuple[Path, subprocess.CompletedProcess[
 
 def test_every_edition_is_built_into_its_own_folder(site, handbook):
     output, result = site
-    _, commits = handbook
     assert result.returncode == 0, result.stderr
     assert sorted(path.name for path in output.iterdir()) == [
         "edisi-2023",
@@ -70,6 +69,11 @@ def test_every_edition_is_built_into_its_own_folder(site, handbook):
         assert title in page(output / name / "sop" / f"{title.split()[1].lower()}.html").h1.text
     assert not (output / "edisi-2024" / "sop" / "lama.html").exists()
     assert not (output / "terbaru" / ".doctrees").exists()  # the published folder is HTML only
+    repository, commits = handbook
+    assert result.stdout.startswith(
+        "sphinx-sop-site: building terbaru, edisi-2024, edisi-2023 "
+        f"of {repository / 'docs'} into {output}\n"
+    )
     steps = progress(result)
     assert steps.keys() == {"terbaru", "edisi-2024", "edisi-2023"}
     assert steps["edisi-2024"][:2] == [commits["2024-06-01"][:10], "built"]

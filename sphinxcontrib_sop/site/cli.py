@@ -85,7 +85,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         if shown:
             print(textwrap.indent("\n".join(shown), "      | "), flush=True)
 
-    print(f"sphinx-sop-site: {len(site.editions)} editions of {options.source} into {output}")
+    names = ", ".join(edition.name for edition in site.editions)
+    print(f"sphinx-sop-site: building {names} of {options.source} into {output}", flush=True)
     with tempfile.TemporaryDirectory() as scratch:
         driver = SiteDriver(
             root,
