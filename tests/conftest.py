@@ -15,6 +15,7 @@ from playwright.sync_api import Browser, sync_playwright
 from sphinx.testing.util import SphinxTestApp
 from sphinx.util.console import strip_colors
 
+from sphinxcontrib_sop.core.editions import Site
 from sphinxcontrib_sop.core.model import Procedure
 from sphinxcontrib_sop.domain import SOPDomain, get_domain
 
@@ -106,6 +107,34 @@ def build_copy(
     finally:
         app.cleanup()
     return app
+
+
+def build_edition(
+    folder: Path, root: str, site: Site, edition: str, builder: str = "html", **overrides: object
+) -> SphinxTestApp:
+    """``tests/roots/test-<root>`` built in ``folder/<edition>`` as ``edition`` of ``site``.
+
+    The site's ``versions.json`` is written into ``folder``; the documents of the
+    root that are not among the edition's pages are left out of its build (an
+    edition the site does not list keeps them all).
+    """
+    versions = folder / "versions.json"
+    versions.write_text(site.to_json(), encoding="utf-8")
+    source = ROOTS / f"test-{root}"
+    documents = {
+        path.relative_to(source).with_suffix("").as_posix() for path in source.rglob("*.rst")
+    }
+    listed = site.edition(edition)
+    pages = listed.pages if listed else documents
+    return build_copy(
+        folder / edition,
+        root,
+        builder,
+        sop_site=str(versions),
+        sop_edition=edition,
+        exclude_patterns=[f"{document}.rst" for document in sorted(documents - pages)],
+        **overrides,
+    )
 
 
 T = TypeVar("T")

@@ -27,6 +27,7 @@ from bs4 import BeautifulSoup
 from sphinx.testing.util import SphinxTestApp
 from sphinx.util.console import strip_colors
 
+from sphinxcontrib_sop.core.editions import Edition, Site
 from sphinxcontrib_sop.core.problems import Problem
 from sphinxcontrib_sop.i18n.labels import MESSAGES
 
@@ -722,6 +723,38 @@ def styled_page(tmp_path_factory: pytest.TempPathFactory) -> BeautifulSoup:
     return BeautifulSoup((app.outdir / "index.html").read_text(encoding="utf-8"), "html.parser")
 
 
+#: A site of three editions, each a single page.
+EDITIONS_SITE = Site(
+    tuple(
+        Edition(name, name, "a" * 40, working=name == "draft", pages=frozenset({"index"}))
+        for name in ("draft", "edisi-2024", "edisi-2023")
+    ),
+    current="",
+)
+
+
+@pytest.fixture(scope="module")
+def edition_pages(tmp_path_factory: pytest.TempPathFactory) -> list[BeautifulSoup]:
+    """A page of an old edition of a site, and of its working edition."""
+    pages = []
+    for edition in ("edisi-2023", "draft"):
+        project = tmp_path_factory.mktemp(edition) / "src"
+        project.mkdir()
+        (project / "conf.py").write_text(
+            'extensions = ["sphinxcontrib_sop"]\nlanguage = "id"\n'
+            f'sop_site = "versions.json"\nsop_edition = "{edition}"\n',
+            encoding="utf-8",
+        )
+        (project / "index.rst").write_text("Edisi\n=====\n", encoding="utf-8")
+        (project / "versions.json").write_text(EDITIONS_SITE.to_json(), encoding="utf-8")
+        app, warned = build_html(project)
+        assert "WARNING" not in warned, warned
+        pages.append(
+            BeautifulSoup((app.outdir / "index.html").read_text(encoding="utf-8"), "html.parser")
+        )
+    return pages
+
+
 def documented_classes() -> set[str]:
     """The classes named in the class tables of output.rst, flowchart.rst and decree.rst."""
     texts = [
@@ -736,9 +769,16 @@ def documented_classes() -> set[str]:
     return found
 
 
-def test_documented_classes_are_in_the_html(styled_page: BeautifulSoup):
+def test_documented_classes_are_in_the_html(
+    styled_page: BeautifulSoup, edition_pages: list[BeautifulSoup]
+):
     """Every class the guide's class tables name is written by the HTML builder."""
-    written = {name for element in styled_page.find_all(True) for name in element.get("class", [])}
+    written = {
+        name
+        for page in (styled_page, *edition_pages)
+        for element in page.find_all(True)
+        for name in element.get("class", [])
+    }
     if shutil.which("dot") is None:
         written |= {"sop-graphviz", "sop-graphviz-scroll"}  # drawn only with Graphviz
     assert documented_classes() - written == set()

@@ -116,6 +116,14 @@ MESSAGES = (
     "No SOP to show on the map.",
     "related to",
     "superseded by",
+    # The editions of the site: the switcher, the note of an edition not in force.
+    "Edition",
+    "in force",
+    "working edition, not in force",
+    "This edition is no longer in force.",
+    "This is the working edition, not yet in force.",
+    "Read this page in the edition in force, {edition}.",
+    "Go to the edition in force, {edition}: this page is not in it.",
 )
 
 

@@ -1,4 +1,4 @@
-"""HTML: the official flowchart in SVG, the Graphviz pictures, the registry, the assets."""
+"""HTML: the flowchart in SVG, Graphviz pictures, the registry, the editions' switcher, assets."""
 
 from __future__ import annotations
 
@@ -16,6 +16,7 @@ from ...doctree.nodes import (
 )
 from ..dot.pictures import depart_picture
 from .assets import add_stylesheet, copy_static_files
+from .editions import add_edition_parts
 from .flowchart import visit_flowchart
 from .graphviz import visit_graphviz
 from .markers import skip, visit_line_break_opportunity, visit_signature_space
@@ -41,7 +42,10 @@ VISITORS = {
 
 
 def register(app: Sphinx) -> None:
-    """Link the stylesheet from every page and the registry's script from its pages; copy them."""
+    """Link the stylesheet from every page and the registry's script from its pages; copy them.
+    Write the site's editions on every page of an edition.
+    """
     app.connect("builder-inited", add_stylesheet)
     app.connect("builder-inited", copy_static_files)
     app.connect("html-page-context", add_script)
+    app.connect("html-page-context", add_edition_parts)
