@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import shutil
+import subprocess
 from collections.abc import Callable, Iterator
 from io import StringIO
 from pathlib import Path
@@ -135,6 +136,27 @@ def build_edition(
         exclude_patterns=[f"{document}.rst" for document in sorted(documents - pages)],
         **overrides,
     )
+
+
+def printed_pages(app: SphinxTestApp, tex: str) -> list[str]:
+    """The LaTeX output ``tex`` of ``app`` compiled to PDF: the text of each page.
+
+    ``pdftotext -raw`` gives the text in the order it was drawn.
+    """
+    subprocess.run(
+        ["latexmk", "-pdf", "-interaction=nonstopmode", "-halt-on-error", tex],
+        cwd=app.outdir,
+        check=True,
+        capture_output=True,
+        timeout=300,
+    )
+    text = subprocess.run(
+        ["pdftotext", "-raw", app.outdir / Path(tex).with_suffix(".pdf"), "-"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    return text.split("\f")[:-1]
 
 
 T = TypeVar("T")

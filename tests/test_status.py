@@ -20,7 +20,16 @@ import pytest
 from sphinx.testing.util import SphinxTestApp
 from sphinx.util.console import strip_colors
 
-from conftest import ROOTS, build_copy, html, line_of, procedure, text_of, warnings
+from conftest import (
+    ROOTS,
+    build_copy,
+    html,
+    line_of,
+    printed_pages,
+    procedure,
+    text_of,
+    warnings,
+)
 from sphinxcontrib_sop.core.model import Status
 from sphinxcontrib_sop.core.status import STATUS_WORDS, parse_status
 
@@ -405,23 +414,6 @@ needs_pdflatex = pytest.mark.skipif(
 DRAFT_MARK = re.compile(r"D\s+R\s+A\s+F\s+T")
 
 
-def compiled_pages(app: SphinxTestApp, name: str) -> list[str]:
-    """The text of each page of ``name``.tex compiled to PDF (``-raw``: in the order it
-    was drawn)."""
-    subprocess.run(
-        ["latexmk", "-pdf", "-interaction=nonstopmode", "-halt-on-error", f"{name}.tex"],
-        cwd=app.outdir,
-        check=True,
-        capture_output=True,
-        timeout=300,
-    )
-    text = subprocess.run(
-        ["pdftotext", "-raw", app.outdir / f"{name}.pdf", "-"],
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout
-    return text.split("\f")[:-1]
 
 
 def marked_pages(pages: list[str]) -> set[int]:
@@ -431,7 +423,7 @@ def marked_pages(pages: list[str]) -> set[int]:
 
 @pytest.fixture(scope="module")
 def pdf_pages(printed: SphinxTestApp) -> list[str]:
-    return compiled_pages(printed, "status")
+    return printed_pages(printed, "status.tex")
 
 
 @needs_pdflatex
@@ -453,7 +445,7 @@ def test_every_printed_page_of_the_draft_and_no_other_is_marked(pdf_pages: list[
 def handbook_pages(tmp_path_factory: pytest.TempPathFactory) -> list[str]:
     app = build_copy(tmp_path_factory.mktemp("handbook"), "status-print", "latex")
     assert warnings(app) == []
-    return compiled_pages(app, "handbook")
+    return printed_pages(app, "handbook.tex")
 
 
 def only_page_with(pages: list[str], text: str) -> int:

@@ -10,13 +10,15 @@ The same pages in a browser, in four themes: ``test_switcher_screens``.
 from __future__ import annotations
 
 import datetime
+import re
+import shutil
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
 from sphinx.testing.util import SphinxTestApp
 
-from conftest import build_copy, build_edition, html, text_of, warnings
+from conftest import build_copy, build_edition, html, printed_pages, text_of, warnings
 from sphinxcontrib_sop.core.editions import Edition, Site
 
 PAGES = {"index", "sop/masuk", "sop/baru"}
@@ -197,6 +199,8 @@ def test_a_build_without_a_site_shows_no_editions(tmp_path: Path) -> None:
         page = html(app, pagename)
         assert page.select(".sop-editions, .sop-old-edition, .sop-working-edition") == []
         assert page.select("template") == []
+    printed = build_copy(tmp_path / "latex", "editions", "latex")
+    assert "shipout/foreground" not in (printed.outdir / "sphinxcontrib-sop.sty").read_text()
 
 
 def test_an_edition_the_site_does_not_list_is_marked_nowhere(tmp_path: Path) -> None:
@@ -231,3 +235,69 @@ def test_edition_names_are_escaped_in_english_labels(tmp_path: Path) -> None:
         f"This edition is no longer in force. Read this page in the edition in force, {HOSTILE}."
     )
     assert text_of(page.select_one("nav.sop-editions summary")) == "Edition: v0"
+
+
+# -- in print --------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def printed(tmp_path_factory: pytest.TempPathFactory) -> dict[str, SphinxTestApp]:
+    """Each edition of the site, built as LaTeX."""
+    folder = tmp_path_factory.mktemp("printed")
+    return {name: build_edition(folder, "editions", SITE, name, "latex") for name in NAMES}
+
+
+def package(app: SphinxTestApp) -> str:
+    return (app.outdir / "sphinxcontrib-sop.sty").read_text(encoding="utf-8")
+
+
+def edition_line(app: SphinxTestApp) -> str | None:
+    """The line the support package draws on every page, with its colour; ``None`` if none."""
+    found = re.search(
+        r"\\AddToHook\{shipout/foreground\}\{%\n.*?\\color\{([^}]*)\}(.*?)\}\}\}\}\n",
+        package(app),
+        re.S,
+    )
+    return f"{found[1]}: {found[2]}" if found else None
+
+
+def test_an_old_edition_prints_a_line_on_every_page(printed: dict[str, SphinxTestApp]) -> None:
+    assert edition_line(printed["edisi-2023"]) == (
+        r"red!70!black: Edisi edisi\sphinxhyphen{}2023 tidak berlaku lagi; "
+        r"edisi yang berlaku adalah edisi\sphinxhyphen{}2024."
+    )
+
+
+def test_the_working_edition_prints_a_grey_line(printed: dict[str, SphinxTestApp]) -> None:
+    assert edition_line(printed["draft"]) == (
+        "black!55: Edisi draft adalah edisi kerja, belum berlaku."
+    )
+
+
+def test_the_edition_in_force_prints_no_line(printed: dict[str, SphinxTestApp]) -> None:
+    assert edition_line(printed["edisi-2024"]) is None
+    # The draft's mark of an SOP is drawn as before.
+    assert r"\AddToHook{shipout/background}" in package(printed["edisi-2024"])
+
+
+def test_edition_names_are_escaped_in_print(tmp_path: Path) -> None:
+    app = build_edition(tmp_path, "editions", HOSTILE_SITE, "v0", "latex", language="en")
+    assert edition_line(app) == (
+        r"red!70!black: Edition v0 is no longer in force; the edition in force is "
+        r'v1 "\textless{}b\textgreater{}\&.'
+    )
+
+
+needs_pdflatex = pytest.mark.skipif(
+    any(shutil.which(tool) is None for tool in ("latexmk", "pdflatex", "pdftotext")),
+    reason="TeX Live and poppler-utils are not installed (./dev.sh test and CI install them)",
+)
+
+
+@needs_pdflatex
+def test_every_printed_page_of_an_old_edition_says_so(printed: dict[str, SphinxTestApp]) -> None:
+    pages = [" ".join(page.split()) for page in printed_pages(printed["edisi-2023"], "buku.tex")]
+    line = "Edisi edisi-2023 tidak berlaku lagi; edisi yang berlaku adalah edisi-2024."
+    assert len(pages) > 5  # cover, contents, the SOP's identity and landscape flowchart pages …
+    assert [number for number, page in enumerate(pages) if line not in page] == []
+    assert any("Menerima surat" in page for page in pages)  # the flowchart page too

@@ -124,6 +124,8 @@ MESSAGES = (
     "This is the working edition, not yet in force.",
     "Read this page in the edition in force, {edition}.",
     "Go to the edition in force, {edition}: this page is not in it.",
+    "Edition {edition} is no longer in force; the edition in force is {newest}.",
+    "Edition {edition} is the working edition, not yet in force.",
 )
 
 

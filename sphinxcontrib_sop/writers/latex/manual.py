@@ -4,7 +4,8 @@ The LaTeX builder gets a package, ``sphinxcontrib-sop.sty``, written into its
 output folder: it loads TikZ and ``pdflscape``, defines the flowchart's
 environments and macros, sets F4 paper when asked and, for an SOP manual,
 replaces Sphinx's title page with the cover of the SOP AP format (logo,
-"STANDAR OPERASIONAL PROSEDUR", agency, unit, address, year).
+"STANDAR OPERASIONAL PROSEDUR", agency, unit, address, year).  In an edition
+of a site that is not in force, it prints a line saying so on every page.
 """
 
 from __future__ import annotations
@@ -22,9 +23,11 @@ from sphinx.util.texescape import escape
 from ...config import setting
 from ...core.review import reference_date
 from ...doctree.status import DRAFT_MARK
+from ...editions import site
 from ...i18n.labels import ProjectLabels
 from ...layout.sheet import CELL_PADDING
 from .captions import adjust_latex_context, captions_tex
+from .editions import edition_mark
 from .rendering import fill
 
 logger = logging.getLogger(__name__)
@@ -140,6 +143,7 @@ SUPPORT = r"""
 \newcommand\sop@draftmark{%
   \put(.5\paperwidth,-.5\paperheight){\makebox(0,0){\rotatebox{45}{%
     \resizebox{.75\paperwidth}{!}{\sffamily\bfseries\color{red!25}@DRAFT@}}}}}
+@EDITION@
 @COVER@
 @CAPTIONS@
 \endinput
@@ -180,7 +184,11 @@ def wants_cover(config: Config) -> bool:
 
 
 def write_support_package(app: Sphinx) -> None:
-    """Write ``sphinxcontrib-sop.sty`` (and the cover's logo) for the LaTeX builder."""
+    """Write ``sphinxcontrib-sop.sty`` (and the cover's logo) for the LaTeX builder.
+
+    Connected after :func:`~sphinxcontrib_sop.editions.note_site`, which reads the site
+    the edition's line names.
+    """
     if app.builder.format != "latex":
         return
     outdir = Path(app.outdir)
@@ -188,13 +196,15 @@ def write_support_package(app: Sphinx) -> None:
     size = PAPER_SIZES[setting(app.config, "sop_paper")]
     paper_tex = f"\\geometry{{paperwidth={size[0]},paperheight={size[1]}}}"
     cover = _cover(app, outdir) if wants_cover(app.config) else ""
+    labels = ProjectLabels(app.config.sop_labels)
     text = fill(
         SUPPORT,
         PAPER=paper_tex,
         PADDING=f"{CELL_PADDING:g}",
         COVER=cover,
         CAPTIONS=captions_tex(app.config),
-        DRAFT=escape(ProjectLabels(app.config.sop_labels)(DRAFT_MARK)),
+        DRAFT=escape(labels(DRAFT_MARK)),
+        EDITION=edition_mark(site(app), labels),
     )
     temporary = outdir / f"{PACKAGE}.sty.tmp"
     temporary.write_text(text, encoding="utf-8")
