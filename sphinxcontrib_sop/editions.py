@@ -14,6 +14,7 @@ from pathlib import Path
 
 from sphinx.application import Sphinx
 from sphinx.config import Config
+from sphinx.environment import BuildEnvironment
 from sphinx.util import logging
 
 from .config import edition_pattern, named_editions, working_edition
@@ -24,15 +25,29 @@ logger = logging.getLogger(__name__)
 
 #: Attribute of the application holding the site, read once per build.
 _SITE = "_sop_site"
+#: Attribute of the environment holding the site of the last build, as JSON.
+_SITE_READ = "sop_site_read"
 
 
 def register(app: Sphinx) -> None:
-    """Read the site once, when the builder starts."""
+    """Read the site once, when the builder starts; read every page again when it changed."""
     app.connect("builder-inited", note_site)
+    app.connect("env-get-outdated", pages_showing_a_new_site)
 
 
 def note_site(app: Sphinx) -> None:
     app.__dict__[_SITE] = current_site(app.config, Path(app.srcdir))
+
+
+def pages_showing_a_new_site(
+    app: Sphinx, env: BuildEnvironment, added: set[str], changed: set[str], removed: set[str]
+) -> list[str]:
+    """Every page, when the site is not the last build's: each page shows its editions."""
+    this_site = site(app)
+    text = this_site.to_json() if this_site else ""
+    last = env.__dict__.get(_SITE_READ)
+    env.__dict__[_SITE_READ] = text
+    return sorted(env.found_docs) if last is not None and last != text else []
 
 
 def site(app: Sphinx) -> Site | None:

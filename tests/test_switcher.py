@@ -237,6 +237,24 @@ def test_edition_names_are_escaped_in_english_labels(tmp_path: Path) -> None:
     assert text_of(page.select_one("nav.sop-editions summary")) == "Edition: v0"
 
 
+def test_a_changed_site_is_shown_by_an_incremental_build(tmp_path: Path) -> None:
+    """A new edition in force: the pages of the last one, built again without -E, say so."""
+    app = build_edition(tmp_path, "editions", SITE, "edisi-2024")
+    assert html(app, "sop/masuk").select("div.sop-old-edition") == []
+    newer = Edition("edisi-2025", "edisi-2025", "f" * 40, pages=frozenset(PAGES))
+    (tmp_path / "versions.json").write_text(
+        Site((newer, *SITE.editions), current="").to_json(), encoding="utf-8"
+    )
+    again = SphinxTestApp("html", srcdir=app.srcdir, confoverrides=app.config.overrides)
+    try:
+        again.build()
+    finally:
+        again.cleanup()
+    page = html(again, "sop/masuk")
+    assert [link["data-edition"] for link in links(again, "sop/masuk")] == ["edisi-2025", *NAMES]
+    assert page.select_one("div.sop-old-edition a")["href"] == "../../edisi-2025/sop/masuk.html"
+
+
 # -- in print --------------------------------------------------------------------------------
 
 
