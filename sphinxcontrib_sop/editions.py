@@ -30,19 +30,21 @@ _SITE_READ = "sop_site_read"
 
 
 def register(app: Sphinx) -> None:
-    """Read the site once, when the builder starts; read every page again when it changed."""
+    """Read the site once, when the builder starts; write every page again when it changed."""
     app.connect("builder-inited", note_site)
-    app.connect("env-get-outdated", pages_showing_a_new_site)
+    app.connect("env-updated", pages_showing_a_new_site)
 
 
 def note_site(app: Sphinx) -> None:
     app.__dict__[_SITE] = current_site(app.config, Path(app.srcdir))
 
 
-def pages_showing_a_new_site(
-    app: Sphinx, env: BuildEnvironment, added: set[str], changed: set[str], removed: set[str]
-) -> list[str]:
-    """Every page, when the site is not the last build's: each page shows its editions."""
+def pages_showing_a_new_site(app: Sphinx, env: BuildEnvironment) -> list[str]:
+    """Every page, when the site is not the last build's: each page shows its editions.
+
+    The editions are drawn when a page is written, so the pages are written
+    again, not read again.
+    """
     this_site = site(app)
     text = this_site.to_json() if this_site else ""
     last = env.__dict__.get(_SITE_READ)
