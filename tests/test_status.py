@@ -414,8 +414,6 @@ needs_pdflatex = pytest.mark.skipif(
 DRAFT_MARK = re.compile(r"D\s+R\s+A\s+F\s+T")
 
 
-
-
 def marked_pages(pages: list[str]) -> set[int]:
     """The numbers (from 0) of the pages that carry the draft's mark."""
     return {number for number, text in enumerate(pages) if DRAFT_MARK.search(text)}
