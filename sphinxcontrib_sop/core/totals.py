@@ -19,11 +19,10 @@ note printed with the total.
 from __future__ import annotations
 
 import math
-import re
 from dataclasses import dataclass, fields
 
 from .model import Duration, Procedure, Step, TimeUnit
-from .wording import Labels
+from .wording import Labels, fill
 
 #: Minutes of clock time in each clock unit.
 CLOCK_MINUTES = {TimeUnit.SECOND: 1 / 60, TimeUnit.MINUTE: 1.0, TimeUnit.HOUR: 60.0}
@@ -130,10 +129,10 @@ class TotalTime:
         missing = [str(unread.step) for unread in self.unread if not unread.text]
         if missing:
             message = NO_TIME_MESSAGES[len(missing) > 1]
-            parts.append(_fill(labels(message), steps=", ".join(missing)))
+            parts.append(fill(labels(message), steps=", ".join(missing)))
         not_read = labels("“{time}” in step {step} not read")
         parts.extend(
-            _fill(not_read, time=unread.text, step=str(unread.step))
+            fill(not_read, time=unread.text, step=str(unread.step))
             for unread in self.unread
             if unread.text
         )
@@ -284,8 +283,3 @@ def _quantity(amount: float, singular: str, plural: str, labels: Labels) -> str:
 
 def _join(parts: list[str]) -> str:
     return " ".join(part for part in parts if part)
-
-
-def _fill(message: str, **values: str) -> str:
-    """``message`` with each ``{name}`` replaced, in one pass (a value may hold braces)."""
-    return re.sub(r"\{(\w+)\}", lambda name: values.get(name[1], name[0]), message)

@@ -7,6 +7,7 @@ depends on Sphinx.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from .model import Exit, Procedure, Step, StepKind
@@ -52,3 +53,8 @@ def performed_by(step: Step) -> str:
 def numbered_title(procedure: Procedure) -> str:
     """``001/SOP/2024 Penerimaan Surat Masuk``: the SOP's number, if any, and title."""
     return " ".join(part for part in (procedure.number, procedure.title) if part)
+
+
+def fill(message: str, **values: str) -> str:
+    """``message`` with each ``{name}`` replaced, in one pass (a value may hold braces)."""
+    return re.sub(r"\{(\w+)\}", lambda name: values.get(name[1], name[0]), message)
