@@ -56,7 +56,9 @@ def steps(rows):
 
 
 def sop(rows=MAIL, **fields) -> Procedure:
-    return Procedure(id="surat-keluar", title="Pengelolaan Surat Keluar", steps=steps(rows), **fields)
+    return Procedure(
+        id="surat-keluar", title="Pengelolaan Surat Keluar", steps=steps(rows), **fields
+    )
 
 
 def renumbered(rows):
@@ -66,7 +68,11 @@ def renumbered(rows):
 
 def kinds(changes):
     return [
-        (change.kind, change.old.number if change.old else None, change.new.number if change.new else None)
+        (
+            change.kind,
+            change.old.number if change.old else None,
+            change.new.number if change.new else None,
+        )
         for change in changes
     ]
 
@@ -74,7 +80,8 @@ def kinds(changes):
 def test_the_same_sop_has_no_change():
     diff = procedure_diff(sop(), sop())
     assert not diff.changed
-    assert diff.identity == () and diff.steps == ()
+    assert diff.identity == ()
+    assert diff.steps == ()
     assert summary(diff, str) == "No change"
 
 
@@ -125,7 +132,8 @@ def test_changed_fields_of_a_step_are_listed_in_column_order():
     new[2] = ("3", "Menandatangani surat", "Sekretaris", "Konsep akhir", "2 hari",
               "Surat ditandatangani", "", "Atas nama Kepala Bappeda")  # fmt: skip
     (change,) = step_changes(sop().steps, sop(new).steps)
-    assert change.kind is StepChangeKind.CHANGED and not change.renumbered
+    assert change.kind is StepChangeKind.CHANGED
+    assert not change.renumbered
     assert change.fields == (
         FieldChange(Column.ACTORS, "Kepala Bappeda", "Sekretaris"),
         FieldChange(Column.TIME, "1 hari", "2 hari"),
@@ -140,7 +148,8 @@ def test_a_renumbered_step_that_also_changed_is_one_change():
     changes = step_changes(sop().steps, sop(new).steps)
     first = next(change for change in changes if change.old and change.old.number == 1)
     assert first.kind is StepChangeKind.CHANGED
-    assert first.renumbered and (first.old.number, first.new.number) == (1, 2)
+    assert first.renumbered
+    assert (first.old.number, first.new.number) == (1, 2)
     # Its flow is left to the next row in both editions: unchanged, whichever step follows.
     assert first.fields == (FieldChange(Column.TIME, "1 jam", "2 jam"),)
 
@@ -154,7 +163,7 @@ def test_a_reworded_activity_is_the_same_step_changed():
     assert field.field is Column.ACTIVITY
     assert field.marks == (
         Mark(MarkKind.SAME, "Memberikan nomor dan tanggal surat"),
-        Mark(MarkKind.INSERTED, "melalui aplikasi Srikandi"),
+        Mark(MarkKind.INSERTED, " melalui aplikasi Srikandi"),
     )
 
 
@@ -256,7 +265,9 @@ def test_the_summary_counts_steps_then_names_identity_fields():
     new[3] = (*new[3][:6], "Ya: 5, Tidak: 1", new[3][7])
     new[4] = (*new[4][:4], "2 hari", *new[4][5:])
     old = sop(revised=parse_date_field("2024-02-05"), effective=parse_date_field("2024-02-19"))
-    revised = sop(new, revised=parse_date_field("2025-03-12"), effective=parse_date_field("2025-04-01"))
+    revised = sop(
+        new, revised=parse_date_field("2025-03-12"), effective=parse_date_field("2025-04-01")
+    )
     diff = procedure_diff(old, revised)
     assert summary(diff, str) == (
         "2 steps added, 1 changed, 3 renumbered; date revised, effective date changed"
@@ -285,9 +296,26 @@ def test_marks_show_the_words_deleted_and_inserted():
         Mark(MarkKind.DELETED, "30 menit"),
         Mark(MarkKind.INSERTED, "1 jam"),
     )
+    assert marks("1 hari", "2 hari") == (
+        Mark(MarkKind.DELETED, "1"),
+        Mark(MarkKind.INSERTED, "2"),
+        Mark(MarkKind.SAME, " hari"),
+    )
     assert marks("Memeriksa  konsep\nsurat", "Memeriksa konsep surat dinas") == (
         Mark(MarkKind.SAME, "Memeriksa konsep surat"),
-        Mark(MarkKind.INSERTED, "dinas"),
+        Mark(MarkKind.INSERTED, " dinas"),
+    )
+
+
+def test_punctuation_is_marked_apart_from_words():
+    assert marks("kurir, pos, atau Srikandi", "kurir, pos, atau Srikandi; pos") == (
+        Mark(MarkKind.SAME, "kurir, pos, atau Srikandi"),
+        Mark(MarkKind.INSERTED, "; pos"),
+    )
+    assert marks("800/02/SOP/2024", "800/02/SOP/2025") == (
+        Mark(MarkKind.SAME, "800/02/SOP/"),
+        Mark(MarkKind.DELETED, "2024"),
+        Mark(MarkKind.INSERTED, "2025"),
     )
     assert marks("", "Baru") == (Mark(MarkKind.INSERTED, "Baru"),)
     assert marks("Lama", "") == (Mark(MarkKind.DELETED, "Lama"),)
@@ -305,13 +333,19 @@ def test_hostile_text_passes_through_the_diff_as_written():
 words = st.lists(st.text(alphabet="abc<>&[]{}-+\\", min_size=1, max_size=3), max_size=8)
 
 
+def unspaced(text: str) -> str:
+    return "".join(text.split())
+
+
 @given(words, words)
-def test_marks_give_back_both_texts(old_words, new_words):
+def test_marks_give_back_both_texts_spaces_aside(old_words, new_words):
     old, new = " ".join(old_words), " ".join(new_words)
     found = marks(old, new)
-    assert " ".join(m.text for m in found if m.kind is not MarkKind.INSERTED) == old
-    assert " ".join(m.text for m in found if m.kind is not MarkKind.DELETED) == new
-    assert all(m.text and m.text == " ".join(m.text.split()) for m in found)
+    assert "".join(m.text for m in found if m.kind is not MarkKind.DELETED) == new
+    assert unspaced("".join(m.text for m in found if m.kind is not MarkKind.INSERTED)) == (
+        unspaced(old)
+    )
+    assert all(m.text.strip() for m in found)
 
 
 # -- an SOP through the editions, and what an edition changed ---------------------
@@ -319,7 +353,7 @@ def test_marks_give_back_both_texts(old_words, new_words):
 
 def test_revisions_compare_each_edition_with_the_one_before_that_has_the_sop():
     first = sop()
-    second = sop(MAIL[:4] + [(*MAIL[4][:4], "2 hari", *MAIL[4][5:])])
+    second = sop([*MAIL[:4], (*MAIL[4][:4], "2 hari", *MAIL[4][5:])])
     editions = [
         EditionSOPs("terbaru", {"surat-keluar": second}),
         EditionSOPs("edisi-2024", {}),
@@ -353,7 +387,9 @@ def test_an_editions_changes_are_grouped_and_sorted_by_number():
         "edited": numbered("800/10", "edited", title="Surat Keluar Elektronik"),
         "edited-too": numbered("800/2", "edited-too", status=Status.DRAFT),
         "withdrawn": numbered("800/3", "withdrawn", status=Status.WITHDRAWN),
-        "superseded": numbered("800/4", "superseded", superseded_by="fresh", status=Status.SUPERSEDED),
+        "superseded": numbered(
+            "800/4", "superseded", superseded_by="fresh", status=Status.SUPERSEDED
+        ),
         "retired": old["retired"],
         "fresh": numbered("800/7", "fresh"),
     }

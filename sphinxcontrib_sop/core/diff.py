@@ -21,6 +21,7 @@ in both editions is unchanged.  A text that changed is marked word by word
 from __future__ import annotations
 
 import enum
+import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
@@ -32,6 +33,8 @@ from .wording import Labels, fill, flow_text
 
 #: How alike two activities must be, at least, for their steps to be one step changed.
 SIMILAR = 0.5
+#: A word or a punctuation mark, with the spaces before it: what a text is marked by.
+_TOKEN = re.compile(r"\s*(?:\w+|[^\w\s])")
 #: The fields of a step that are compared, in the order a change lists them.
 STEP_FIELDS = (
     Column.ACTIVITY,
@@ -73,10 +76,10 @@ class MarkKind(str, enum.Enum):
 
 @dataclass(frozen=True)
 class Mark:
-    """Words of a marked text, separated by single spaces, and whether they changed.
+    """Words of a marked text, with the spaces before them, and whether they changed.
 
-    Consecutive marks are separated by a space, so the old text is the
-    words of the marks that are not inserted, the new one those not deleted.
+    The old text is the marks that are not inserted, one after the other; the
+    new text the marks that are not deleted.
     """
 
     kind: MarkKind
@@ -315,18 +318,28 @@ def _same_flow(old: Step, new: Step, renumbering: Mapping[int, int]) -> bool:
 
 
 def marks(old: str, new: str) -> tuple[Mark, ...]:
-    """``old`` changed into ``new``, word by word: the words kept, deleted and inserted."""
-    old_words, new_words = old.split(), new.split()
-    matcher = SequenceMatcher(None, old_words, new_words, autojunk=False)
+    """``old`` changed into ``new``, word by word: the words kept, deleted and inserted.
+
+    Words and punctuation marks are compared one by one, each with the spaces
+    before it, so that ``Srikandi`` → ``Srikandi; pos`` inserts ``; pos``.
+    Texts that differ only in their spaces are the same.
+    """
+    old_tokens, new_tokens = _TOKEN.findall(_tidy(old)), _TOKEN.findall(_tidy(new))
+    matcher = SequenceMatcher(
+        None,
+        [token.strip() for token in old_tokens],
+        [token.strip() for token in new_tokens],
+        autojunk=False,
+    )
     found: list[Mark] = []
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         if tag == "equal":
-            found.append(Mark(MarkKind.SAME, " ".join(old_words[i1:i2])))
+            found.append(Mark(MarkKind.SAME, "".join(new_tokens[j1:j2])))
             continue
         if i2 > i1:
-            found.append(Mark(MarkKind.DELETED, " ".join(old_words[i1:i2])))
+            found.append(Mark(MarkKind.DELETED, "".join(old_tokens[i1:i2])))
         if j2 > j1:
-            found.append(Mark(MarkKind.INSERTED, " ".join(new_words[j1:j2])))
+            found.append(Mark(MarkKind.INSERTED, "".join(new_tokens[j1:j2])))
     return tuple(found)
 
 
