@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import hashlib
-import os
 import re
 import subprocess
-import tempfile
 from pathlib import Path
+
+from ...core.files import write_atomically
 
 #: Prefix of every rendered file, so stale ones can be found and removed.
 FILE_PREFIX = "sop-flowchart-"
@@ -64,7 +64,7 @@ def render(dot_source: str, fmt: str, outdir: Path, dot_command: str) -> Path:
     if result.returncode != 0 or not result.stdout:
         raise GraphvizFailedError(result.stderr.decode("utf-8", "replace").strip())
     output = without_creation_date(result.stdout) if fmt == "pdf" else result.stdout
-    _write_atomically(path, output)
+    write_atomically(path, output)
     return path
 
 
@@ -82,15 +82,3 @@ def without_creation_date(pdf: bytes) -> bytes:
     the PDF's byte offsets stay right.
     """
     return _CREATION_DATE.sub(FIXED_CREATION_DATE, pdf)
-
-
-def _write_atomically(path: Path, data: bytes) -> None:
-    descriptor, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(descriptor, "wb") as file:
-            file.write(data)
-        os.chmod(temporary, 0o644)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
