@@ -245,25 +245,25 @@ def step_changes(
 
 def matched_steps(old: Sequence[Step], new: Sequence[Step]) -> dict[int, int]:
     """The position in ``new`` of each step of ``old`` that is still there (see the module)."""
-    old_keys = [folded(step.activity) for step in old]
-    new_keys = [folded(step.activity) for step in new]
-    matcher = SequenceMatcher(None, old_keys, new_keys, autojunk=False)
+    old_words = [_words(step.activity) for step in old]
+    new_words = [_words(step.activity) for step in new]
+    matcher = SequenceMatcher(
+        None, [" ".join(words) for words in old_words], [" ".join(words) for words in new_words]
+    )
     pairs = {
         block.a + offset: block.b + offset
         for block in matcher.get_matching_blocks()
         for offset in range(block.size)
     }
     taken = set(pairs.values())
+    left_old = [i for i in range(len(old)) if i not in pairs]
+    left_new = [j for j in range(len(new)) if j not in taken]
     candidates = []
-    for i, old_step in enumerate(old):
-        if i in pairs:
-            continue
-        for j, new_step in enumerate(new):
-            if j in taken:
-                continue
-            alike = similarity(old_step.activity, new_step.activity)
+    for i in left_old:
+        for j in left_new:
+            alike = _ratio(old_words[i], new_words[j])
             if alike >= SIMILAR:
-                rest = similarity(_rest(old_step), _rest(new_step))
+                rest = _ratio(_words(_rest(old[i])), _words(_rest(new[j])))
                 candidates.append((-alike, -rest, abs(i - j), i, j))
     for *_, i, j in sorted(candidates):
         if i not in pairs and j not in taken:
@@ -274,7 +274,14 @@ def matched_steps(old: Sequence[Step], new: Sequence[Step]) -> dict[int, int]:
 
 def similarity(old: str, new: str) -> float:
     """How alike two texts are, from 0 to 1: the share of their words in common, in order."""
-    old_words, new_words = folded(old).split(), folded(new).split()
+    return _ratio(_words(old), _words(new))
+
+
+def _words(text: str) -> list[str]:
+    return folded(text).split()
+
+
+def _ratio(old_words: Sequence[str], new_words: Sequence[str]) -> float:
     if not old_words and not new_words:
         return 1.0
     return SequenceMatcher(None, old_words, new_words, autojunk=False).ratio()
@@ -288,6 +295,8 @@ def _rest(step: Step) -> str:
 def _changed_fields(
     old: Step, new: Step, renumbering: Mapping[int, int], labels: Labels
 ) -> tuple[FieldChange, ...]:
+    if _texts(old) == _texts(new) and _same_flow(old, new, renumbering):
+        return ()  # most steps: nothing to compare field by field
     changes = []
     for column in STEP_FIELDS:
         if column is Column.FLOW:
@@ -304,6 +313,10 @@ def _changed_fields(
                 continue
         changes.append(FieldChange(column, before, after))
     return tuple(changes)
+
+
+def _texts(step: Step) -> tuple[object, ...]:
+    return (step.activity, step.actors, step.requirements, step.time, step.output, step.notes)
 
 
 def _same_flow(old: Step, new: Step, renumbering: Mapping[int, int]) -> bool:

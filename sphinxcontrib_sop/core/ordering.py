@@ -15,6 +15,8 @@ SortKey = tuple[tuple[int, int | str], ...]
 
 def folded(text: str) -> str:
     """``text`` without case, accents or repeated spaces: ``Kepala  Séksi`` → ``kepala seksi``."""
+    if text.isascii():  # no accents to take off
+        return " ".join(text.casefold().split())
     decomposed = unicodedata.normalize("NFKD", " ".join(text.split()).casefold())
     return "".join(char for char in decomposed if not unicodedata.combining(char))
 
