@@ -15,6 +15,7 @@ The package is layered (see the Architecture page of the documentation)::
     doctree/     node classes, and the doctree built from the model
     directives/  sop, sop-decree
     writers/     html/, latex/, plain.py, and dot/ (Graphviz) for both
+    history/     each SOP's history through the editions, read from git
     site/        sphinx-sop-site: every edition built into one site
 
 Importing the package does not import Sphinx: :func:`setup` loads the parts
@@ -36,7 +37,7 @@ ENV_VERSION = 5
 
 def setup(app: Sphinx) -> dict[str, Any]:
     """Register the configuration, then each part of the extension."""
-    from . import config, directives, domain, editions, i18n, writers
+    from . import config, directives, domain, editions, history, i18n, writers
     from .doctree import backlinks
 
     config.register(app)
@@ -46,6 +47,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     directives.register(app)
     writers.register(app)
     backlinks.register(app)
+    history.register(app)
     return {
         "version": __version__,
         "env_version": ENV_VERSION,

@@ -150,6 +150,7 @@ SETTINGS = (
     Setting("sop_publish_current", False, bool),
     Setting("sop_site", "", str),
     Setting("sop_edition", "", str),
+    Setting("sop_history_cache", "", str),
 )
 _BY_NAME = {setting.name: setting for setting in SETTINGS}
 

@@ -33,6 +33,7 @@ RANKS = {
     "doctree": 4,
     "directives": 5,
     "writers": 5,
+    "history": 5,
     "site": 6,
 }
 #: Writers of one output format each; they share only writers.dot (Graphviz).

@@ -286,6 +286,7 @@ def test_every_warning_of_the_code_is_documented():
         "sop.edition",
         "sop.graphviz",
         "sop.registry",
+        "sop.history",
         "ref.ref",
         "ref.related",
         "ref.superseded",
@@ -616,6 +617,7 @@ Styles
    :approver-rank: Pembina (IV/a)
    :approver-nip: 196801011990031002
    :legal-basis: Peraturan Menteri PAN-RB Nomor 35 Tahun 2012
+   :change-note: Jadwal diperiksa sebelum peminjaman dicatat
 
    .. list-table:: Langkah kegiatan
       :header-rows: 1

@@ -190,6 +190,7 @@ class Procedure:
     ``sop_agency``); ``unit_lines`` the lines of its unit, from the broadest
     (``KECAMATAN …``) to the office itself (``KELURAHAN …``).  ``status`` says
     whether it is in force; ``superseded_by`` is the id of the SOP replacing it.
+    ``change_note`` is the writer's own note on this revision (``:change-note:``).
     """
 
     id: str
@@ -211,6 +212,7 @@ class Procedure:
     steps: tuple[Step, ...] = ()
     status: Status = Status.IN_FORCE
     superseded_by: str = ""
+    change_note: str = ""
     docname: str = ""
     line: int | None = None
 

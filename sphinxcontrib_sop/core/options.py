@@ -34,6 +34,7 @@ OPTION_ALIASES: dict[str, tuple[str, ...]] = {
     "diagram": (),
     "status": (),
     "superseded-by": ("diganti-oleh",),
+    "change-note": ("catatan-perubahan",),
 }
 LIST_OPTIONS = ("legal-basis", "qualifications", "related", "equipment", "warnings", "records")
 DATE_OPTIONS = ("created", "revised", "effective")

@@ -1,4 +1,5 @@
-"""The directives authors write: ``sop``, ``sop-decree``, ``sop-registry`` and ``sop-map``."""
+"""The directives authors write: ``sop``, ``sop-decree``, ``sop-registry``, ``sop-map`` and
+``sop-changes``."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ from sphinx.application import Sphinx
 
 from ..doctree.registry import fill_registries
 from .decree import DecreeDirective
-from .handbook import MapDirective, RegistryDirective
+from .handbook import ChangesDirective, MapDirective, RegistryDirective
 from .sop import SOPDirective
 
 
@@ -16,4 +17,5 @@ def register(app: Sphinx) -> None:
     app.add_directive("sop-decree", DecreeDirective)
     app.add_directive("sop-registry", RegistryDirective)
     app.add_directive("sop-map", MapDirective)
+    app.add_directive("sop-changes", ChangesDirective)
     app.connect("doctree-resolved", fill_registries)

@@ -1,7 +1,8 @@
-"""The directives drawing the handbook as a whole: ``sop-registry`` and ``sop-map``.
+"""The directives drawing the handbook as a whole: ``sop-registry``, ``sop-map`` and
+``sop-changes``.
 
-They only read their options; the registry and the map are filled in when a
-page is written, from every SOP the handbook holds then.
+They only read their options; the registry, the map and the list of changes are
+filled in when a page is written, from every SOP the handbook holds then.
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ from ..core.registry import (
     RegistrySort,
 )
 from ..core.status import STATUS_WORDS
-from ..doctree.nodes import sop_map, sop_registry
+from ..doctree.nodes import sop_changes, sop_map, sop_registry
 from ..domain import HANDBOOK_VIEW
 
 logger = logging.getLogger(__name__)
@@ -167,6 +168,22 @@ class MapDirective(HandbookDirective):
         units = unit_names(self.options.get("unit") or "")
         classes = ["sop-map", *self.options.get("class", [])]
         node = sop_map(units=units, pages=self.pages(), classes=classes, **HANDBOOK_VIEW)
+        return [self.located(node)]
+
+
+class ChangesDirective(HandbookDirective):
+    """``.. sop-changes::``: the SOPs this edition added, withdrew, superseded and changed."""
+
+    option_spec = {
+        "since": directives.unchanged,
+        "pages": directives.unchanged,
+        "class": directives.class_option,
+    }
+
+    def run(self) -> list[nodes.Node]:
+        since = " ".join((self.options.get("since") or "").split())
+        classes = ["sop-changes", *self.options.get("class", [])]
+        node = sop_changes(since=since, pages=self.pages(), classes=classes, **HANDBOOK_VIEW)
         return [self.located(node)]
 
 

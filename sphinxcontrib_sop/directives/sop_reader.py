@@ -40,7 +40,7 @@ from ..domain import RELATED, SUPERSEDED
 from .base import OptionsDirective, plain_text
 
 #: Single-line options whose text may hold inline markup.
-TEXT_OPTIONS = ("number", "approved-by", "approver-name", "approver-rank")
+TEXT_OPTIONS = ("number", "approved-by", "approver-name", "approver-rank", "change-note")
 
 
 class SOPReader:
@@ -88,6 +88,7 @@ class SOPReader:
             steps=step_table.steps if step_table else (),
             status=status,
             superseded_by=superseded_by,
+            change_note=plain_text(rich["change-note"]),
             docname=directive.env.docname,
             line=directive.lineno,
         )
@@ -95,7 +96,15 @@ class SOPReader:
             self.problems += check_flow(procedure.steps)
         identity = self._identity(procedure, rich, unit, lists)
         replacement = self._replacement(procedure)
-        return ReadSOP(procedure, identity, body, written, self._diagram(), replacement)
+        return ReadSOP(
+            procedure,
+            identity,
+            body,
+            written,
+            self._diagram(),
+            replacement,
+            tuple(rich["change-note"]),
+        )
 
     def _identity(
         self,

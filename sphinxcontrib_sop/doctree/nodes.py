@@ -139,6 +139,39 @@ class sop_map(nodes.General, nodes.Element):  # noqa: N801
     """
 
 
+# -- the history of an SOP through the editions, filled when a page is written --
+
+
+class sop_history(nodes.container, DrawsProcedure):  # noqa: N801
+    """The revision history of the SOP at ``sop_index`` of page ``sop_docname``: one row
+    per edition that has it.
+
+    Its one child, until it is filled, holds the SOP's ``:change-note:`` with its markup.
+    """
+
+
+class sop_diff(nodes.container, DrawsProcedure):  # noqa: N801
+    """What changed in the SOP at ``sop_index`` of page ``sop_docname`` since the previous
+    edition, step by step; left out when nothing did."""
+
+
+class sop_changes(nodes.container):  # noqa: N801
+    """The SOPs this edition added, withdrew, superseded, changed or removed, since
+    edition ``since`` (the previous one when empty)."""
+
+
+class sop_marked(nodes.inline):  # noqa: N801
+    """A text changed from one edition to the next: its words, those deleted and inserted."""
+
+
+class sop_deleted(nodes.inline):  # noqa: N801
+    """Words of a :class:`sop_marked` text that the new edition deleted."""
+
+
+class sop_inserted(nodes.inline):  # noqa: N801
+    """Words of a :class:`sop_marked` text that the new edition inserted."""
+
+
 # -- layout markers: how a part is set on the page ------------------------------
 
 
@@ -177,6 +210,12 @@ NODES = (
     sop_registry,
     sop_registry_row,
     sop_map,
+    sop_history,
+    sop_diff,
+    sop_changes,
+    sop_marked,
+    sop_deleted,
+    sop_inserted,
     sop_page_break,
     sop_signature_space,
     sop_small_print,

@@ -9,6 +9,8 @@
         sop_flowchart → sop_small_print → steps table    the official flowchart
         sop_small_print → steps table                    with :diagram: graphviz
       sop_graphviz                                        with :diagram: graphviz or both
+      sop_history                           its revision history, filled when written
+      sop_diff                              what changed since the previous edition, likewise
       sop_backlinks                         the SOPs referring to it, filled when written
 """
 
@@ -27,7 +29,9 @@ from .graphviz import graphviz_view
 from .identity import IdentityContent, identity_table
 from .nodes import (
     sop_backlinks,
+    sop_diff,
     sop_flowchart,
+    sop_history,
     sop_identity,
     sop_page_break,
     sop_procedure,
@@ -54,7 +58,8 @@ class ReadSOP:
     ``identity`` holds the fields with the author's inline markup; ``body`` is
     the parsed directive content; ``step_table`` is set when steps could be
     read from it; ``diagram`` is ``table``, ``graphviz`` or ``both``;
-    ``replacement`` links the SOP that replaces a superseded one.
+    ``replacement`` links the SOP that replaces a superseded one; ``change_note``
+    is the ``:change-note:`` with its markup.
     """
 
     procedure: Procedure
@@ -63,6 +68,7 @@ class ReadSOP:
     step_table: WrittenStepTable | None
     diagram: str
     replacement: nodes.Node | None = None
+    change_note: tuple[nodes.Node, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -101,6 +107,15 @@ def procedure_node(sop: ReadSOP, place: Place, labels: Labels) -> sop_procedure:
     node.extend(body)
     if sop.diagram != "table" and procedure.steps:
         node += graphviz_view(procedure, labels, place.docname, place.index)
+    drawn = {"sop_docname": place.docname, "sop_index": place.index}
+    node += sop_history(
+        "",
+        nodes.inline("", "", *sop.change_note),
+        ids=[f"{place.anchor}-history"],
+        classes=["sop-history"],
+        **drawn,
+    )
+    node += sop_diff(ids=[f"{place.anchor}-diff"], classes=["sop-diff"], **drawn)
     node += sop_backlinks(sop_id=procedure.id, docname=place.docname, classes=["sop-backlinks"])
     return node
 

@@ -1,7 +1,9 @@
-"""Text, man and Texinfo: print-only markers left out, tables these builders can write."""
+"""Text, man and Texinfo: print-only markers left out, tables these builders can write,
+what changed between editions marked as ``[-deleted-]`` and ``{+inserted+}``."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from docutils import nodes
@@ -10,7 +12,10 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.docutils import SphinxTranslator
 
 from ..doctree.nodes import (
+    sop_deleted,
+    sop_inserted,
     sop_line_break_opportunity,
+    sop_marked,
     sop_page_break,
     sop_procedure,
     sop_signature_space,
@@ -40,6 +45,28 @@ class UnspanTables(SphinxPostTransform):
         for procedure in self.document.findall(sop_procedure):
             for table in procedure.findall(nodes.tgroup):
                 _unspan(table)
+
+
+def visit_marked(self: SphinxTranslator, node: nodes.Element) -> None:
+    """Mark the words deleted and inserted between editions as ``wdiff`` does.
+
+    A ``[-``, ``-]``, ``{+``, ``+}`` or backslash of the text itself gets a backslash
+    before it, so that every mark in the output is one of the extension's. The whole
+    is written as text, escaped as each format escapes text.
+    """
+    self.visit_Text(nodes.Text("".join(map(_marked_text, node.children))))
+    raise nodes.SkipNode
+
+
+#: What a text's own marks and backslashes are escaped at: the character a backslash goes before.
+_MARK_LIKE = re.compile(r"\\|[\[{](?=[-+])|[-+](?=[\]}])")
+_MARKS = {sop_deleted: ("[-", "-]"), sop_inserted: ("{+", "+}")}
+
+
+def _marked_text(node: nodes.Node) -> str:
+    text = _MARK_LIKE.sub(lambda found: "\\" + found[0], node.astext())
+    start, end = _MARKS.get(type(node), ("", ""))
+    return f"{start}{text}{end}"
 
 
 def _unspan(tgroup: nodes.tgroup) -> None:
@@ -79,6 +106,7 @@ VISITORS = {
     sop_page_break: (skip, None),
     sop_signature_space: (skip, None),
     sop_line_break_opportunity: (skip, None),
+    sop_marked: (visit_marked, None),
 }
 
 

@@ -1,12 +1,15 @@
-"""HTML: the flowchart in SVG, Graphviz pictures, the registry, the editions' switcher, assets."""
+"""HTML: the flowchart in SVG, Graphviz pictures, the registry, the editions' switcher,
+what changed between editions, the assets."""
 
 from __future__ import annotations
 
 from sphinx.application import Sphinx
 
 from ...doctree.nodes import (
+    sop_deleted,
     sop_flowchart,
     sop_graphviz,
+    sop_inserted,
     sop_line_break_opportunity,
     sop_map,
     sop_page_break,
@@ -16,6 +19,7 @@ from ...doctree.nodes import (
 )
 from ..dot.pictures import depart_picture
 from .assets import add_stylesheet, copy_static_files
+from .changes import depart_deleted, depart_inserted, visit_deleted, visit_inserted
 from .editions import add_edition_parts
 from .flowchart import visit_flowchart
 from .graphviz import visit_graphviz
@@ -38,6 +42,8 @@ VISITORS = {
     sop_page_break: (skip, None),
     sop_signature_space: (visit_signature_space, None),
     sop_line_break_opportunity: (visit_line_break_opportunity, None),
+    sop_deleted: (visit_deleted, depart_deleted),
+    sop_inserted: (visit_inserted, depart_inserted),
 }
 
 

@@ -6,9 +6,13 @@ from sphinx.application import Sphinx
 
 from ...doctree.nodes import (
     sop_centred,
+    sop_deleted,
+    sop_diff,
     sop_flowchart,
     sop_graphviz,
+    sop_history,
     sop_identity,
+    sop_inserted,
     sop_line_break_opportunity,
     sop_map,
     sop_page_break,
@@ -19,6 +23,7 @@ from ...doctree.nodes import (
     sop_status_banner,
 )
 from ..dot.pictures import depart_picture
+from .changes import visit_deleted, visit_inserted
 from .flowchart import visit_flowchart
 from .graphviz import visit_graphviz
 from .identity import visit_identity
@@ -33,6 +38,7 @@ from .markers import (
 )
 from .pages import PageBreakBeforeHeadings
 from .status import BANNER, depart_procedure, visit_procedure
+from .targets import LABELLED
 
 #: The visitors of the LaTeX builder, by node.
 VISITORS = {
@@ -48,6 +54,10 @@ VISITORS = {
     sop_small_print: SMALL_PRINT,
     sop_centred: CENTRED,
     sop_signature_block: SIGNATURE_BLOCK,
+    sop_history: LABELLED,
+    sop_diff: LABELLED,
+    sop_deleted: (visit_deleted, None),
+    sop_inserted: (visit_inserted, None),
 }
 
 

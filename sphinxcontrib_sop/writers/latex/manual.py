@@ -92,6 +92,13 @@ SUPPORT = r"""
    \begin{lrbox}{\sop@banner}%
    \begin{minipage}{\dimexpr\linewidth-2\fboxsep-2\fboxrule\relax}\raggedright}
   {\end{minipage}\end{lrbox}\fbox{\usebox\sop@banner}\par\medskip}
+% What changed between editions, a word at a time: deleted words struck through,
+% inserted ones underlined, each in a colour that prints grey.
+\newsavebox\sop@word
+\newcommand\sop@ruled[3]{\leavevmode\begingroup\color{#1}%
+  \sbox\sop@word{#3}\rlap{\rule[#2]{\wd\sop@word}{0.5pt}}\usebox\sop@word\endgroup}
+\newcommand\sopdeleted[1]{\sop@ruled{red!65!black}{0.55ex}{#1}}
+\newcommand\sopinserted[1]{\sop@ruled{green!40!black}{-0.45ex}{#1}}
 % A draft's mark across every page it prints on.  A page mark is set where a
 % draft starts, and where it ends: "final" when the page holds the draft's end,
 % "after" when the draft ended with its page (nothing of it on the new page).
