@@ -44,6 +44,7 @@ from ..core.model import DateField, Procedure
 from ..core.wording import Labels, fill
 from .elements import PRINTED_TABLE_STYLE, cell, paragraph, row, table
 from .nodes import sop_deleted, sop_inserted, sop_marked, sop_small_print
+from .registry import breakable
 
 #: The history table's columns: label message and relative width.
 HISTORY_COLUMNS = (
@@ -137,7 +138,7 @@ def _history_row(revision: HistoryRow, labels: Labels, language: str) -> nodes.r
     ]
     line = row(
         cell(paragraph(revision.edition), classes=["sop-history-edition"]),
-        cell(*_text(procedure.number), classes=["sop-history-number"]),
+        cell(*_number(procedure.number), classes=["sop-history-number"]),
         cell(*_text(_date(procedure.revised, language)), classes=["sop-history-revised"]),
         cell(*_text(_date(procedure.effective, language)), classes=["sop-history-effective"]),
         cell(*approver, classes=["sop-history-approver"]),
@@ -147,6 +148,11 @@ def _history_row(revision: HistoryRow, labels: Labels, language: str) -> nodes.r
     if revision.current:
         line["classes"].append("sop-history-current")
     return line
+
+
+def _number(number: str) -> list[nodes.Node]:
+    """An SOP number that may break after each ``/``, as in the registry."""
+    return [paragraph(*breakable(number))] if number else []
 
 
 def _date(field: DateField | None, language: str) -> str:
