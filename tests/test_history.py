@@ -389,6 +389,27 @@ def test_the_list_of_changes_links_each_sop_to_its_diff(site_html: SphinxTestApp
     assert plain(withdrawn) == "Status: BerlakuDicabut"
 
 
+def test_on_a_phone_the_history_scrolls_in_its_box(site_html: SphinxTestApp, browser) -> None:
+    page = browser.new_page(viewport={"width": 390, "height": 844})
+    try:
+        page.goto((site_html.outdir / "sop" / "surat-keluar.html").as_uri())
+        shown = page.evaluate(
+            """() => {
+              const box = document.querySelector('#sop-surat-keluar-history');
+              return {page: document.documentElement.scrollWidth,
+                      viewport: document.documentElement.clientWidth,
+                      scrolls: box.scrollWidth > box.clientWidth,
+                      deleted: getComputedStyle(document.querySelector('.sop-diff del'))
+                        .textDecorationLine};
+            }"""
+        )
+    finally:
+        page.close()
+    assert shown["page"] <= shown["viewport"], "the page scrolls sideways"
+    assert shown["scrolls"]
+    assert shown["deleted"] == "line-through"
+
+
 # -- LaTeX and text ------------------------------------------------------------------------
 
 
