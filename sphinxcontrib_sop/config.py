@@ -151,6 +151,7 @@ SETTINGS = (
     Setting("sop_site", "", str),
     Setting("sop_edition", "", str),
     Setting("sop_history_cache", "", str),
+    Setting("sop_history_repository", "", str),
 )
 _BY_NAME = {setting.name: setting for setting in SETTINGS}
 

@@ -630,6 +630,38 @@ def test_a_list_of_changes_since_another_edition_links_each_sops_history(
     assert links["800/09 Hostile"] == "sop/hostile.html#sop-hostile-diff"
 
 
+def test_sop_history_repository_names_the_repository_of_a_copy(
+    repository: Repository, site_html: SphinxTestApp, tmp_path: Path
+) -> None:
+    docs = tmp_path / "docs"
+    shutil.copytree(repository.path / "docs", docs)
+    site = repository.site("terbaru")
+    for name, named, rows in (("found", repository.path, 3), ("wrong", tmp_path, 1)):
+        versions = tmp_path / f"{name}.json"
+        versions.write_text(site.to_json(), encoding="utf-8")
+        app = with_cwd(
+            tmp_path,
+            lambda versions=versions, named=named, name=name: built(
+                "html",
+                docs,
+                tmp_path / name,
+                sop_site=str(versions),
+                sop_edition="terbaru",
+                sop_history_cache=str(repository.cache),
+                sop_history_repository=str(named),
+            ),
+        )
+        assert len(history_rows(html(app, "sop/surat-keluar"), "surat-keluar")) == rows
+        if name == "wrong":
+            assert [line.split(" cannot be read: ")[1] for line in warnings(app)] == [
+                f"sop_history_repository '{tmp_path}' is not a git repository holding the "
+                f"source folder {docs}, or a copy of one of its folders; its SOPs are left "
+                "out of the revision history [sop.history]"
+            ] * 2
+        else:
+            assert warnings(app) == []
+
+
 def with_cwd(folder: Path, action: Callable[[], SphinxTestApp]) -> SphinxTestApp:
     before = Path.cwd()
     os.chdir(folder)

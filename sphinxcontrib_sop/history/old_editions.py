@@ -7,9 +7,10 @@ files exported into a temporary folder and read in a process of their own
 (:mod:`.reader`), several editions at a time — and then cached.  An edition
 that cannot be read warns and is left out of the history.
 
-The sources are found in the git repository holding the source folder; when
-the source folder is a copy outside any repository (a site builder's
-checkout), in the repository of the working folder, at the same path.
+The sources are found in the git repository ``sop_history_repository`` names,
+else the one holding the source folder; when the source folder is a copy
+outside any repository (a site builder's checkout), in the repository of the
+working folder, at the same path.
 """
 
 from __future__ import annotations
@@ -80,7 +81,9 @@ def _read_older_editions(app: Sphinx) -> tuple[ReadEdition, ...]:
     if not wanted:
         return ()
     try:
-        sources = locate_sources(Path(app.srcdir), Path(app.confdir))
+        repository = app.config.sop_history_repository
+        named = Path(app.srcdir, repository) if repository else None
+        sources = locate_sources(Path(app.srcdir), Path(app.confdir), named)
     except GitError as error:
         for edition in wanted:
             _warn_unreadable(edition, str(error))
@@ -145,23 +148,31 @@ def read_edition(sources: Sources, commit: str) -> tuple[bytes, list[ProcedureEn
     return data, pickle.loads(data)
 
 
-def locate_sources(srcdir: Path, confdir: Path) -> Sources:
-    """The repository of the sources and where they are in it; :class:`GitError` if none."""
+def locate_sources(srcdir: Path, confdir: Path, repository: Path | None = None) -> Sources:
+    """The repository of the sources and where they are in it; :class:`GitError` if none.
+
+    The repository is ``repository`` (``sop_history_repository``) when given; else
+    the one holding the source folder, else the working folder's.
+    """
     srcdir = srcdir.resolve()
-    root = repository_root(srcdir)
-    if root is not None:
-        folder = srcdir.relative_to(root.resolve()).as_posix()
-    else:
-        root = repository_root(Path.cwd())
-        copied = _copied_folder(root.resolve(), srcdir) if root is not None else None
-        if root is None or copied is None:
-            raise GitError(
-                f"the source folder {srcdir} is not in a git repository, nor a copy of a "
-                "folder of the repository of the working folder"
-            )
-        folder = copied
-    return Sources(
-        root, "" if folder == "." else folder, os.path.relpath(confdir.resolve(), srcdir)
+    for start in [repository] if repository is not None else [srcdir, Path.cwd()]:
+        root = repository_root(start)
+        if root is None:
+            continue
+        root = root.resolve()
+        folder = srcdir.relative_to(root).as_posix() if srcdir.is_relative_to(root) else None
+        folder = folder or _copied_folder(root, srcdir)
+        if folder is not None:
+            confdir_there = os.path.relpath(confdir.resolve(), srcdir)
+            return Sources(root, "" if folder == "." else folder, confdir_there)
+    if repository is not None:
+        raise GitError(
+            f"sop_history_repository {str(repository)!r} is not a git repository holding "
+            f"the source folder {srcdir}, or a copy of one of its folders"
+        )
+    raise GitError(
+        f"the source folder {srcdir} is not in a git repository, nor a copy of a folder of "
+        "the repository of the working folder: set sop_history_repository"
     )
 
 
