@@ -8,12 +8,10 @@ The package is layered (see the Architecture page of the documentation)::
     config.py    every sop_* setting
     i18n/        printed labels, docutils' Indonesian
     vcs/         reading the handbook's history from git  (no Sphinx, no docutils)
-    vcs/         reading the handbook's history from git  (no Sphinx, no docutils)
     domain.py    the sop domain: every SOP of the handbook, cross-references
     editions.py  the site of every edition this build belongs to
-    editions.py  the site of every edition this build belongs to
     doctree/     node classes, and the doctree built from the model
-    directives/  sop, sop-decree
+    directives/  sop, sop-decree, sop-registry, sop-map, sop-changes
     writers/     html/, latex/, plain.py, and dot/ (Graphviz) for both
     history/     each SOP's history through the editions, read from git
     site/        sphinx-sop-site: every edition built into one site
