@@ -117,7 +117,9 @@ def build_edition(
 
     The site's ``versions.json`` is written into ``folder``; the documents of the
     root that are not among the edition's pages are left out of its build (an
-    edition the site does not list keeps them all).
+    edition the site does not list keeps them all).  The site's editions are made
+    up, with commits no repository has: the revision history, which would read
+    them, is not what these builds are for, and its warnings are left out.
     """
     versions = folder / "versions.json"
     versions.write_text(site.to_json(), encoding="utf-8")
@@ -134,6 +136,7 @@ def build_edition(
         sop_site=str(versions),
         sop_edition=edition,
         exclude_patterns=[f"{document}.rst" for document in sorted(documents - pages)],
+        suppress_warnings=["sop.history"],
         **overrides,
     )
 

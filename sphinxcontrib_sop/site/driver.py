@@ -104,10 +104,29 @@ class Checkout(Environment):
         return out, err, code
 
 
+def history_cache() -> Path:
+    """Where every edition's build keeps the SOPs of older editions, read once per commit.
+
+    The user's cache folder (``$XDG_CACHE_HOME``, else ``~/.cache``): shared by the
+    editions of a site, kept from one site build to the next, never published.
+    """
+    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(base, "sphinxcontrib-sop", "history")
+
+
 def sphinx_build(
-    source: PurePath, edition: str, site_file: Path, doctrees: Path, arguments: Sequence[str]
+    source: PurePath,
+    edition: str,
+    site_file: Path,
+    doctrees: Path,
+    arguments: Sequence[str],
+    repository: Path,
 ) -> CommandBuilder:
-    """sphinx-build of one edition: HTML, told its site and its name, quiet but for warnings."""
+    """sphinx-build of one edition: HTML, told its site and its name, quiet but for warnings.
+
+    Its checkout lies outside the repository, so it is told where the older editions'
+    sources are (``sop_history_repository``) and where their SOPs are kept.
+    """
     return CommandBuilder(
         source,
         [
@@ -120,6 +139,8 @@ def sphinx_build(
             f"--doctree-dir={doctrees}",
             f"--define=sop_site={site_file}",
             f"--define=sop_edition={edition}",
+            f"--define=sop_history_repository={repository}",
+            f"--define=sop_history_cache={history_cache()}",
             Placeholder.SOURCE_DIR,
             Placeholder.OUTPUT_DIR,
         ],
@@ -158,7 +179,7 @@ class SiteDriver(DefaultDriver):
         output = output.resolve()
         builders = {
             edition.name: sphinx_build(
-                source, edition.name, output / VERSIONS, scratch / edition.name, arguments
+                source, edition.name, output / VERSIONS, scratch / edition.name, arguments, root
             )
             for edition in site.editions
         }
