@@ -744,7 +744,9 @@ def edition_pages(tmp_path_factory: pytest.TempPathFactory) -> list[BeautifulSou
         project.mkdir()
         (project / "conf.py").write_text(
             'extensions = ["sphinxcontrib_sop"]\nlanguage = "id"\n'
-            f'sop_site = "versions.json"\nsop_edition = "{edition}"\n',
+            f'sop_site = "versions.json"\nsop_edition = "{edition}"\n'
+            # Made-up editions: no history to read (see conftest.build_edition).
+            'suppress_warnings = ["sop.history"]\n',
             encoding="utf-8",
         )
         (project / "index.rst").write_text("Edisi\n=====\n", encoding="utf-8")
