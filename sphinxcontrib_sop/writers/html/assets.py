@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 from sphinx.application import Sphinx
-from sphinx.util.fileutil import copy_asset_file
 
 STYLESHEET = "sphinxcontrib-sop.css"
 STATIC_DIR = Path(__file__).parent / "static"
@@ -21,10 +21,12 @@ def copy_static_files(app: Sphinx) -> None:
     """Copy the stylesheet and scripts into the output's ``_static`` folder.
 
     Copied before any page is written, so that Sphinx finds them there and
-    links them with their checksum (``?v=…``) from the first build on.
+    links them with their checksum (``?v=…``) from the first build on. They
+    are plain files, copied as they are: Sphinx's own copy helpers change
+    their signature between the Sphinx versions the extension supports.
     """
     if app.builder.format == "html":
         static = Path(app.outdir) / "_static"
         static.mkdir(parents=True, exist_ok=True)
         for path in sorted(STATIC_DIR.iterdir()):
-            copy_asset_file(path, static, force=True)
+            shutil.copyfile(path, static / path.name)

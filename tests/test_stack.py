@@ -1,0 +1,25 @@
+"""What differs between the Sphinx, docutils and myst-parser versions the project allows.
+
+``nox -s oldest`` and ``nox -s newest`` run the suite on the lowest and the
+latest of them; these tests name what broke on one of them.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from conftest import html
+from sphinxcontrib_sop.writers.html.assets import STATIC_DIR, STYLESHEET
+
+
+@pytest.mark.sphinx("html", testroot="identity")
+def test_the_static_files_are_copied_and_the_stylesheet_linked_with_its_checksum(app):
+    app.build()
+    static = app.outdir / "_static"
+    for source in sorted(STATIC_DIR.iterdir()):
+        assert (static / source.name).read_bytes() == source.read_bytes(), source.name
+    links = [link["href"] for link in html(app).find_all("link", rel="stylesheet")]
+    linked = rf"_static/{re.escape(STYLESHEET)}\?v=\w+"
+    assert any(re.fullmatch(linked, href) for href in links), links
