@@ -25,3 +25,17 @@ def test_warnings_name_the_option_line_in_both_option_forms(app):
         expected = rf"^{re.escape(str(source))}:{line}: WARNING: {pattern}"
         assert any(re.match(expected, warning) for warning in found), (expected, found)
     assert len(found) == 3
+
+
+@pytest.mark.sphinx("html", testroot="myst-registry")
+def test_registry_option_warnings_name_the_option_line(app):
+    app.build()
+    source = app.srcdir / "index.md"
+    found = warnings(app)
+    for line, pattern in (
+        (line_of(source, ":columns: number, titel"), r":columns: 'titel' is not a registry column"),
+        (line_of(source, "sort: nomer"), r":sort: 'nomer' is not an order"),
+    ):
+        expected = rf"^{re.escape(str(source))}:{line}: WARNING: {pattern}"
+        assert any(re.match(expected, warning) for warning in found), (expected, found)
+    assert len(found) == 2

@@ -10,6 +10,7 @@ with the table is read through the document's own inline parser
 from __future__ import annotations
 
 from collections.abc import Sequence
+from pathlib import Path
 from typing import ClassVar
 
 from docutils import nodes
@@ -75,7 +76,8 @@ class OptionsDirective(SphinxDirective):
         ``messages`` collects docutils' messages about the author's inline
         markup, to be returned after the directive's node.
         """
-        self.option_lines = option_lines(self.block_text, self.lineno, self.options)
+        self.written_text = written_text(self)
+        self.option_lines = option_lines(self.written_text, self.lineno, self.options)
         self.values, self.problems = canonical_options(
             self.options, self.option_lines, self.option_aliases
         )
@@ -134,7 +136,7 @@ class OptionsDirective(SphinxDirective):
         if is_unset(value):
             return []
         names = (option, *self.option_aliases.get(option, ()))
-        return written_lines(value, self.block_text, names)
+        return written_lines(value, self.written_text, names)
 
     def read_date(self, option: str) -> DateField | None:
         """A date option: a day, month or year when it can be read (else a warning)."""
@@ -171,6 +173,25 @@ class OptionsDirective(SphinxDirective):
                 type="sop",
                 subtype=problem.subtype,
             )
+
+
+def written_text(directive: SphinxDirective) -> str:
+    """A directive's text as written, from its first line (the one naming it) on.
+
+    myst-parser before 5 hands a directive only its body as ``block_text``:
+    the first line and the options are then read from the source, at the
+    directive's line.
+    """
+    if directive.block_text != "\n".join(directive.content):
+        return directive.block_text
+    source, _ = directive.get_source_info()
+    try:
+        text = Path(source).read_text(encoding=directive.config.source_encoding)
+    except (OSError, UnicodeDecodeError):
+        return directive.block_text
+    first = directive.lineno - 1
+    head = text.splitlines()[first : first + 1 + directive.content_offset]
+    return "\n".join([*head, *directive.content])
 
 
 def plain_text(inline: Sequence[nodes.Node]) -> str:

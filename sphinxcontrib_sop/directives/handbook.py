@@ -30,6 +30,7 @@ from ..core.registry import (
 from ..core.status import STATUS_WORDS
 from ..doctree.nodes import sop_changes, sop_map, sop_registry
 from ..domain import HANDBOOK_VIEW
+from .base import written_text
 
 logger = logging.getLogger(__name__)
 
@@ -43,7 +44,7 @@ GROUPS = ("unit", "unit-kerja")
 
 def warn_about_option(directive: SphinxDirective, option: str, message: str) -> None:
     """Warn about ``option``'s value at the line it is written on."""
-    lines = option_lines(directive.block_text, directive.lineno, directive.options)
+    lines = option_lines(written_text(directive), directive.lineno, directive.options)
     logger.warning(
         message,
         location=(directive.env.docname, lines.get(option) or directive.lineno),

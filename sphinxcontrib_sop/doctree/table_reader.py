@@ -37,9 +37,11 @@ def read_table(table: nodes.table, source: str | None, directive_line: int) -> T
     header = tuple(cell_text(entry) for entry in head_rows[-1]) if head_rows else ()
     header_line = _row_line(head_rows[-1], source, directive_line) if head_rows else None
     row_lines = [_row_line(row, source, directive_line) for row in body_rows]
-    if header_line is not None and row_lines and set(row_lines) == {header_line}:
-        # A Markdown pipe table: MyST gives every cell the table's line, and
-        # each row is one line below the header and its delimiter row.
+    if table.line is not None and header_line is not None and set(row_lines) <= {header_line}:
+        # A Markdown pipe table: MyST gives every cell one line (the table's, or
+        # before myst-parser 5 the directive's). The table's own line is its
+        # header's, and each row is one line below the header and its delimiter row.
+        header_line = table.line
         row_lines = [header_line + 2 + index for index in range(len(body_rows))]
     rows = tuple(
         RawRow(tuple(cell_text(entry) for entry in row), line)
