@@ -248,6 +248,8 @@ def test_each_mistake_gives_the_warnings_shown(tmp_path: Path, source: Block, sh
     (project / "conf.py").write_text(conf, encoding="utf-8")
     _, warned = build_html(project)
     printed = strip_colors(warned).replace(f"{project}{os.sep}", "")
+    # Sphinx 7.4 cannot suppress its warning about a page outside every toctree.
+    printed = re.sub(r"(?m)^.*: WARNING: document isn't included in any toctree\n", "", printed)
     assert printed.strip() == shown.text.strip()
 
 

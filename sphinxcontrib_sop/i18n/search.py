@@ -63,11 +63,15 @@ def fix_result_wording(app: Sphinx) -> None:
         app.add_js_file(None, body=RESULT_WORDING_FIX)
 
 
-def register_search_language(app: Sphinx) -> None:
-    """Add Indonesian search unless Sphinx has its own, or lacks the browser's stemmer."""
+def sphinx_has_indonesian_stemmer() -> bool:
+    """Whether Sphinx ships the browser's Indonesian stemmer (from Sphinx 9 on)."""
     scripts = Path(sphinx.search.__file__).parent
-    has_stemmer = all(
+    return all(
         (scripts / folder / JS_STEMMER).is_file() for folder in ("minified-js", "non-minified-js")
     )
-    if LANGUAGE_CODE not in sphinx.search.languages and has_stemmer:
+
+
+def register_search_language(app: Sphinx) -> None:
+    """Add Indonesian search unless Sphinx has its own, or lacks the browser's stemmer."""
+    if LANGUAGE_CODE not in sphinx.search.languages and sphinx_has_indonesian_stemmer():
         app.add_search_language(SearchIndonesian)
