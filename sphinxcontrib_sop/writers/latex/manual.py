@@ -131,6 +131,9 @@ SUPPORT = r"""
 % identity table runs onto the next page, would go unseen.  So longtable's
 % output routine reads them too, as its later versions do; its page then
 % shrinks by a finite amount, or the marks could not be split off it.
+% longtable v4.13, to which Sphinx rolls back from 9.1.1 on, also boxes what
+% a table's end leaves on its page, with that page's marks: unboxed, as in
+% later versions, the page still shows them.
 \ifdefined\NewMarkClass
 \ExplSyntaxOn
 \AtBeginDocument
@@ -142,6 +145,13 @@ SUPPORT = r"""
           \LT@output
         \regex_replace_all:nnN { \c{LT@foot} \c{vss} }
           { \c{LT@foot} \c{vskip} \c{z@} \c{@plus} 1fil \c{@minus} \c{normalbaselineskip} }
+          \LT@output
+        \regex_replace_once:nnN
+          {
+            \c{vbox} \cB. ( \c{unvbox} \c{z@} \c{box} \c{ifvoid} \c{LT@lastfoot}
+              \c{LT@foot} \c{else} \c{LT@lastfoot} \c{fi} ) \cE.
+          }
+          { \1 }
           \LT@output
       }
   }
