@@ -8,6 +8,8 @@
 #   ./dev.sh pdf    build the example handbook as a PDF: docs/_build/latex/buku-pedoman-sop.pdf
 #   ./dev.sh test   run the test suite (extra arguments go to pytest)
 #   ./dev.sh lint   check the code with ruff
+#   ./dev.sh matrix run the test suite on the oldest and the newest supported
+#                   stack (noxfile.py; extra arguments go to nox)
 #
 # Each task installs what it needs: the Debian packages (Graphviz, python3-venv,
 # and for the PDF and the tests TeX Live, poppler-utils and Chromium) when
@@ -88,13 +90,18 @@ case "$task" in
         ensure_venv test
         "$VENV/bin/python" -m pytest "$@"
         ;;
+    matrix)
+        ensure_system_packages with-tex
+        ensure_venv test
+        "$VENV/bin/nox" "$@"
+        ;;
     lint)
         ensure_venv lint
         "$VENV/bin/ruff" check .
         "$VENV/bin/ruff" format --check .
         ;;
     *)
-        echo "usage: ./dev.sh docs | pdf | test [pytest arguments] | lint" >&2
+        echo "usage: ./dev.sh docs | pdf | test [pytest arguments] | matrix [nox arguments] | lint" >&2
         exit 2
         ;;
 esac
