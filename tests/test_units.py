@@ -727,6 +727,23 @@ def messages(result: StepTable | list[Problem]) -> list[str]:
     return [problem.message for problem in problems]
 
 
+def test_a_repeated_number_never_goes_on_to_itself() -> None:
+    result = read(
+        table(
+            ("1", "Menerima", "Staf", ""),
+            ("2", "Mencatat", "Staf", ""),
+            ("2", "Mendistribusikan", "Staf", ""),
+            ("3", "Mengarsipkan", "Staf", "Selesai"),
+        )
+    )
+    exits = [[way_out.target for way_out in step.flow.exits] for step in result.steps]
+    # The first row numbered 2 goes on to 3, not to the row after it (also 2): itself.
+    assert exits == [[2], [3], [3], []]
+    assert messages(result) == [
+        "step number 2 is used twice: number each step once (flows to it go to the first)"
+    ]
+
+
 def test_steps_numbered_by_position_without_no_column() -> None:
     result = read(table(("A", "X"), ("B", "Y"), ("C", "X"), header=("Kegiatan", "Pelaksana")))
     assert [step.number for step in result.steps] == [1, 2, 3]

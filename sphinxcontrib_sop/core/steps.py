@@ -219,11 +219,20 @@ def _resolve_flows(
             flows.append(Flow(text, (), ends=True))
         elif kept:
             flows.append(Flow(text, kept))
-        elif position + 1 < len(rows):
-            flows.append(Flow(text, (Exit(numbers[position + 1]),)))
+        elif (following := _next_number(numbers, position)) is not None:
+            flows.append(Flow(text, (Exit(following),)))
         else:
             flows.append(Flow(text, (), ends=True))
     return flows
+
+
+def _next_number(numbers: list[int], position: int) -> int | None:
+    """The step the row at ``position`` goes on to by default: the next row's step.
+
+    A row repeating its predecessor's number (already a warning) is skipped, so
+    a step never goes on to itself; ``None`` after the last step.
+    """
+    return next((number for number in numbers[position + 1 :] if number != numbers[position]), None)
 
 
 def _valid_exit(
