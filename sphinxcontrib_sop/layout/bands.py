@@ -10,6 +10,7 @@ their own syntax; everything geometric is decided here.
 from __future__ import annotations
 
 import enum
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from .geometry import CONNECTOR_SHOULDER, Box, Point, Side, Style, Symbol
@@ -78,29 +79,53 @@ class Band:
     arrows: tuple[ArrowPart, ...]
 
 
-def band(layout: Layout, row: Row) -> Band:
-    """The band of ``row``: symbols wholly inside it and the arrow parts crossing it."""
-    parts = (_arrow_part(arrow, row, layout.style) for arrow in layout.arrows)
-    symbols = tuple(
-        symbol
-        for symbol in layout.symbols
-        if symbol.box.y >= row.top and symbol.box.bottom <= row.bottom
-    )
-    return Band(row, symbols, tuple(part for part in parts if part.segments))
+class Bands:
+    """The band of every row of a layout.
 
-
-def passing_lines(layout: Layout, row: Row) -> tuple[tuple[Arrow, float], ...]:
-    """Each arrow running down or up through the band's lower edge, with its x.
-
-    When a row's texts make it taller than its band, these lines continue
-    through the extra height.
+    Each arrow and symbol is filed once under the rows it reaches, so drawing
+    every band costs as much as the parts drawn, not rows times arrows.
     """
-    return tuple(
-        (arrow, start.x)
-        for arrow in layout.arrows
-        for start, end in arrow.segments
-        if start.x == end.x and min(start.y, end.y) < row.bottom < max(start.y, end.y)
-    )
+
+    def __init__(self, layout: Layout) -> None:
+        self.layout = layout
+        self._index = {row: index for index, row in enumerate(layout.rows)}
+        tops = [row.top for row in layout.rows]
+        bottoms = [row.bottom for row in layout.rows]
+        self._arrows: list[list[Arrow]] = [[] for _ in layout.rows]
+        for arrow in layout.arrows:
+            heights = [point.y for point in arrow.points]
+            first = bisect_left(bottoms, min(heights))
+            last = bisect_right(tops, max(heights))
+            for index in range(first, last):
+                self._arrows[index].append(arrow)
+        self._symbols: list[list[PlacedSymbol]] = [[] for _ in layout.rows]
+        for symbol in layout.symbols:
+            self._symbols[symbol.row].append(symbol)
+
+    def band(self, row: Row) -> Band:
+        """The band of ``row``: symbols wholly inside it and the arrow parts crossing it."""
+        index = self._index[row]
+        style = self.layout.style
+        parts = (_arrow_part(arrow, row, style) for arrow in self._arrows[index])
+        symbols = tuple(
+            symbol
+            for symbol in self._symbols[index]
+            if symbol.box.y >= row.top and symbol.box.bottom <= row.bottom
+        )
+        return Band(row, symbols, tuple(part for part in parts if part.segments))
+
+    def passing_lines(self, row: Row) -> tuple[tuple[Arrow, float], ...]:
+        """Each arrow running down or up through the band's lower edge, with its x.
+
+        When a row's texts make it taller than its band, these lines continue
+        through the extra height.
+        """
+        return tuple(
+            (arrow, start.x)
+            for arrow in self._arrows[self._index[row]]
+            for start, end in arrow.segments
+            if start.x == end.x and min(start.y, end.y) < row.bottom < max(start.y, end.y)
+        )
 
 
 def outline(symbol: PlacedSymbol) -> Outline:

@@ -30,6 +30,7 @@ from ...core.totals import TotalTime, total_time
 from ...core.wording import ARROW, Labels, flow_text, kind_label, performed_by
 from ...doctree.nodes import TOTAL_TIME_CLASS, StepRow, sop_flowchart, sop_procedure
 from ...i18n.labels import ProjectLabels
+from ...layout.bands import Bands
 from ...layout.grid import Arrow, Layout, PlacedSymbol
 from ...layout.sheet import (
     LEFT_COLUMNS,
@@ -86,6 +87,7 @@ def visit_flowchart(translator: HTML5Translator, node: sop_flowchart) -> None:
     write(_header(procedure, layout, labels))
     write("<tbody>")
     texts = _texts(procedure)
+    bands = Bands(layout)
     rows_by_step = {row.node.step: row for row in layout.rows}
     drawn: set[int] = set()
     for step_row in step_rows:
@@ -103,8 +105,8 @@ def visit_flowchart(translator: HTML5Translator, node: sop_flowchart) -> None:
         else:
             write(
                 f'<td class="sop-lanes" colspan="{colspan}" style="height: {row.height:.0f}px">'
-                f"{band_svg(layout, row, texts, _row_description(step, labels))}"
-                f"{stretch_svg(layout, row, texts)}</td>"
+                f"{band_svg(bands, row, texts, _row_description(step, labels))}"
+                f"{stretch_svg(bands, row, texts)}</td>"
             )
         for column in RIGHT_COLUMNS:
             _write_cell(translator, step_row, column)

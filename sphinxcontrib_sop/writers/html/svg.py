@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from html import escape
 
-from ...layout.bands import Align, ArrowPart, BranchLabel, arrowhead, band, outline, passing_lines
+from ...layout.bands import Align, ArrowPart, Bands, BranchLabel, arrowhead, outline
 from ...layout.geometry import Point, Style
 from ...layout.grid import Arrow, Layout, PlacedSymbol, Row, StepKey
 
@@ -31,12 +31,13 @@ class Texts:
     arrow_title: Callable[[Arrow], str]
 
 
-def band_svg(layout: Layout, row: Row, texts: Texts, description: str) -> str:
+def band_svg(bands: Bands, row: Row, texts: Texts, description: str) -> str:
     """The SVG of one row's band: its symbol and the parts of arrows inside it.
 
     ``description`` is read by screen readers in place of the picture.
     """
-    drawn = band(layout, row)
+    layout = bands.layout
+    drawn = bands.band(row)
     parts = [
         f'<svg class="sop-band" xmlns="http://www.w3.org/2000/svg" '
         f"{_attributes(width=layout.width, height=row.height)} "
@@ -50,17 +51,18 @@ def band_svg(layout: Layout, row: Row, texts: Texts, description: str) -> str:
     return "".join(parts)
 
 
-def stretch_svg(layout: Layout, row: Row, texts: Texts) -> str:
+def stretch_svg(bands: Bands, row: Row, texts: Texts) -> str:
     """Vertical lines continuing, down a grown row, the arrows crossing its lower edge.
 
     Placed right under the band, it fills the rest of the table cell.
     """
+    layout = bands.layout
     lines = [
         f"<g {_arrow_attributes(arrow)}>"
         f"<title>{escape(texts.arrow_title(arrow))}</title>"
         f"<line {_attributes(x1=x, y1=0.0, x2=x, y2=1.0)} "
         'vector-effect="non-scaling-stroke"/></g>'
-        for arrow, x in passing_lines(layout, row)
+        for arrow, x in bands.passing_lines(row)
     ]
     return (
         '<svg class="sop-stretch" '

@@ -27,7 +27,7 @@ from ...core.totals import TotalTime, total_time
 from ...core.wording import Labels
 from ...doctree.nodes import sop_flowchart
 from ...i18n.labels import ProjectLabels
-from ...layout.bands import Align, ArrowPart, BranchLabel, Outline, band, outline
+from ...layout.bands import Align, ArrowPart, Bands, BranchLabel, Outline, outline
 from ...layout.geometry import Point
 from ...layout.grid import Layout, PlacedSymbol, Row
 from ...layout.sheet import (
@@ -72,9 +72,10 @@ def visit_flowchart(translator: LaTeXTranslator, node: sop_flowchart) -> None:
             out.append("\\end{sopflowchartpage}\\clearpage\n")
         out.append(caption.on_page(index))
         out.append(_page_start(procedure, page.layout, labels))
+        bands = Bands(page.layout)
         for row in page.layout.rows:
             step = row.node.step
-            out.append(_row(page.layout, row, texts.get(step, {}), step_targets.get(step, "")))
+            out.append(_row(bands, row, texts.get(step, {}), step_targets.get(step, "")))
     if total is not None:
         out.append(_total_row(total, labels))
     out.append("\\end{sopflowchartpage}\\end{sopflowchart}\\end{landscape}\n")
@@ -148,8 +149,9 @@ def _page_start(procedure: Procedure, layout: Layout, labels: Labels) -> str:
     )
 
 
-def _row(layout: Layout, row: Row, cells: dict[Column, str], target: str) -> str:
+def _row(bands: Bands, row: Row, cells: dict[Column, str], target: str) -> str:
     """A step's row (or a connector's); ``target`` labels the step, where links to it land."""
+    layout = bands.layout
     measures = "".join(
         f"\\sopmeasure{{{PRINT_WIDTHS[column]}pt}}{{{cells.get(column, '')}}}"
         for column in WRITTEN_COLUMNS
@@ -159,7 +161,7 @@ def _row(layout: Layout, row: Row, cells: dict[Column, str], target: str) -> str
     return (
         f"\\sopstartrow{{{row.height:.1f}pt}}{measures}{number} & "
         f"{cells.get(Column.ACTIVITY, '')} & "
-        f"\\sopband{{{layout.width:.1f}pt}}{{{_band(layout, row)}}} & {after} \\\\ \\hline\n"
+        f"\\sopband{{{layout.width:.1f}pt}}{{{_band(bands, row)}}} & {after} \\\\ \\hline\n"
     )
 
 
@@ -174,8 +176,9 @@ def _total_row(total: TotalTime, labels: Labels) -> str:
     )
 
 
-def _band(layout: Layout, row: Row) -> str:
-    drawn = band(layout, row)
+def _band(bands: Bands, row: Row) -> str:
+    layout = bands.layout
+    drawn = bands.band(row)
     parts = [
         f"\\draw[sopgrid] ({x:.1f}pt,0) -- ({x:.1f}pt,-\\sopheight);"
         for x in layout.column_edges()[1:-1]
