@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+from collections import Counter
 
 import pytest
 from hypothesis import given, settings
@@ -65,6 +66,42 @@ def inside(symbol: PlacedSymbol, point: Point, margin: float = 0.75) -> bool:
         reach = (box.width / 2) * (box.bottom - point.y) / (box.bottom - shoulder)
         return dx < reach - margin and point.y < box.bottom - margin
     return dx < half_width and dy < half_height
+
+
+def drawn_edges(layout: Layout) -> Counter:
+    """Each way from one step to another the arrows draw, through the connectors of cut arrows."""
+    onward = {
+        arrow.link.source.letter: arrow.link.target
+        for arrow in layout.arrows
+        if isinstance(arrow.link.source, ConnectorKey)
+    }
+    return Counter(
+        (
+            arrow.link.source,
+            onward[target.letter]
+            if isinstance(target := arrow.link.target, ConnectorKey)
+            else target,
+            arrow.link.branch,
+        )
+        for arrow in layout.arrows
+        if not isinstance(arrow.link.source, ConnectorKey)
+    )
+
+
+def edges(generated: Procedure) -> Counter:
+    return Counter((StepKey(e.source), StepKey(e.target), e.branch) for e in generated.edges)
+
+
+def lanes(layout: Layout, side: Side) -> set[float]:
+    """The x of every vertical line in the gutter on ``side``."""
+    right_edge = layout.width - layout.right_gutter
+    return {
+        start.x
+        for arrow in layout.arrows
+        for start, end in arrow.segments
+        if start.x == end.x
+        and (start.x > right_edge if side is Side.RIGHT else start.x < layout.left_gutter)
+    }
 
 
 def on_border(symbol: PlacedSymbol, point: Point) -> bool:
@@ -234,7 +271,74 @@ def random_procedures(draw) -> Procedure:
 def test_geometry_holds_for_any_flow(generated: Procedure):
     layout = lay_out_procedure(generated)
     check_geometry(layout)
-    assert len(layout.arrows) == len(generated.edges)
+    assert drawn_edges(layout) == edges(generated)
+
+
+@settings(max_examples=60, deadline=None)
+@given(random_procedures(), st.integers(min_value=0, max_value=2))
+def test_geometry_holds_when_the_gutters_are_crowded(generated: Procedure, max_lanes: int):
+    layout = lay_out_procedure(generated, Style(max_lanes=max_lanes))
+    check_geometry(layout)
+    assert drawn_edges(layout) == edges(generated)
+    assert len(lanes(layout, Side.LEFT)) <= max_lanes
+    assert len(lanes(layout, Side.RIGHT)) <= max_lanes
+
+
+#: Three loops back, each around the one before.
+NESTED = procedure(
+    [
+        ("1", "Start", "A", ""),
+        ("2", "Prepare", "B", ""),
+        ("3", "Check", "C", ""),
+        ("4", "Work", "A", ""),
+        ("5", "Ask", "B", "Ya: 6, Tidak: 3"),
+        ("6", "Ask", "C", "Ya: 7, Tidak: 2"),
+        ("7", "Ask", "A", "Ya: 8, Tidak: 1"),
+        ("8", "End", "B", ""),
+    ]
+)
+
+
+def test_an_arrow_finding_no_free_lane_runs_to_a_pair_of_connectors():
+    layout = lay_out_procedure(NESTED, Style(max_lanes=2))
+    check_geometry(layout)
+    assert len(lanes(layout, Side.RIGHT)) == 2  # the two shorter loops
+    leaving = next(
+        a for a in layout.arrows if a.link.source == StepKey(7) and a.link.branch == "Tidak"
+    )
+    arriving = next(a for a in layout.arrows if a.link.target == StepKey(1))
+    assert leaving.link.target == ConnectorKey("A", arriving=False)
+    assert arriving.link.source == ConnectorKey("A", arriving=True)
+    # Each runs straight across the gutter, in the row of its step, beyond every lane.
+    for arrow, step in ((leaving, StepKey(7)), (arriving, StepKey(1))):
+        end = next(key for key in (arrow.link.source, arrow.link.target) if key != step)
+        connector = layout.symbol(end)
+        assert connector.node.symbol is Symbol.CONNECTOR
+        assert connector.row == layout.symbol(step).row
+        assert len(arrow.points) == 2
+        assert arrow.points[0].y == arrow.points[1].y
+        assert connector.box.x > max(lanes(layout, Side.RIGHT))
+
+
+def test_arrows_cut_into_one_step_share_its_connector():
+    layout = lay_out_procedure(NESTED, Style(max_lanes=0))
+    check_geometry(layout)
+    assert not lanes(layout, Side.LEFT) | lanes(layout, Side.RIGHT)
+    connectors = [s.node.key for s in layout.symbols if s.node.symbol is Symbol.CONNECTOR]
+    assert sorted((key.letter, key.arriving) for key in connectors) == [
+        ("A", False), ("A", True), ("B", False), ("B", True), ("C", False), ("C", True)
+    ]  # fmt: skip
+    shared = procedure(
+        [("1", "Start", "A", ""), ("2", "Ask", "B", "Ya: 3, Tidak: 1"),
+         ("3", "Ask", "C", "Ya: 4, Tidak: 1"), ("4", "End", "A", "")]
+    )  # fmt: skip
+    layout = lay_out_procedure(shared, Style(max_lanes=0))
+    check_geometry(layout)
+    into_first = [a for a in layout.arrows if a.link.target == StepKey(1)]
+    assert [a.link.source for a in into_first] == [ConnectorKey("A", arriving=True)]
+    leaving = [a.link.target for a in layout.arrows if a.link.branch == "Tidak"]
+    assert leaving == [ConnectorKey("A", False, 0), ConnectorKey("A", False, 1)]
+    assert drawn_edges(layout) == edges(shared)
 
 
 # -- paging ----------------------------------------------------------------------
@@ -328,6 +432,19 @@ def test_loop_back_across_a_break_leaves_from_the_top():
     arrival = next(a for a in page_of_two.layout.arrows if a.link.target == StepKey(2)
                    and isinstance(a.link.source, ConnectorKey))  # fmt: skip
     assert page_of_two.layout.symbol(arrival.link.source).node.text == connector.node.text
+
+
+def test_arrows_cut_on_a_page_get_letters_of_their_own():
+    style = Style(max_lanes=0)  # every arrow leaving by a side is cut
+    pages = paginate(LONG, 4 * style.row_height + 4 * style.connector_row_height, style)
+    arriving = [
+        symbol.node.key.letter
+        for page in pages
+        for symbol in page.layout.symbols
+        if isinstance(symbol.node.key, ConnectorKey) and symbol.node.key.arriving
+    ]
+    assert len(arriving) > len(pages)  # pairs across the breaks and pairs in the gutters
+    assert len(arriving) == len(set(arriving))
 
 
 def test_decision_exits_on_different_pages():

@@ -45,6 +45,7 @@ class Style:
     decision_width: float = 84
     bend_above_bottom: float = 12  # where arrows to the next row turn
     lane_gap: float = 10
+    max_lanes: int = 6  # in each gutter; an arrow finding none free is cut (see grid)
     gutter_padding: float = 12
     port_spacing: float = 9
     label_gap: float = 4  # between a branch label and its arrow

@@ -1,13 +1,20 @@
 """The flowchart as a grid: one row per step, one column per actor, and the arrow routes.
 
-Each row holds exactly one symbol, so an arrow never meets another symbol in
-the row it turns in.  Arrows between consecutive rows run down from the bottom
+Each row holds exactly one symbol in the actor columns, so an arrow never meets
+another symbol in the row it turns in.  Arrows between consecutive rows run down from the bottom
 of one symbol to the top of the next, turning below the first; every other
 arrow (a jump forward, a loop back, a decision's second exit) leaves its symbol
 at a side, runs along its own lane in a gutter beside the actor columns and
 enters its target from the same side.  Lanes whose vertical spans overlap never
 share an x, and arrows meeting one side of a symbol get distinct heights, so no
 two routes overlap.
+
+A gutter holds a few lanes (``Style.max_lanes``).  An arrow that finds none free
+— many long arrows overlapping, as in a long SOP with many loops — is cut: it
+runs straight out of its symbol to an off-page connector at the outer edge of
+the gutter, and a connector with the same letter beside its target leads on.
+So the drawing keeps its width, and each row crosses a bounded number of lanes,
+however long the procedure.
 
 Nothing here knows SVG or TikZ: the writers draw this model, row by row
 (:mod:`.bands`), and the paging model (:mod:`.paging`) lays out each printed
@@ -17,7 +24,10 @@ page with the same code.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Sequence
+import itertools
+import string
+from bisect import bisect, insort
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
 from ..core.model import Procedure, Step, StepKind
@@ -38,10 +48,15 @@ class StepKey:
 
 @dataclass(frozen=True)
 class ConnectorKey:
-    """One off-page connector of the pair named ``letter``: leaving a page or arriving."""
+    """One off-page connector of the pair named ``letter``: leaving a page or arriving.
+
+    Several arrows may leave for one arriving connector, each through a
+    connector of its own with the same letter: ``index`` tells them apart.
+    """
 
     letter: str
     arriving: bool
+    index: int = 0
 
     @property
     def text(self) -> str:
@@ -125,7 +140,8 @@ class Arrow:
 
 @dataclass(frozen=True)
 class Row:
-    """A horizontal band of the drawing holding one symbol."""
+    """A horizontal band of the drawing holding one symbol (and, in the gutters, the
+    connectors of arrows cut there)."""
 
     top: float
     height: float
@@ -209,11 +225,25 @@ def lay_out_procedure(procedure: Procedure, style: Style | None = None) -> Layou
 
 
 def lay_out(
-    nodes: Sequence[Node], links: Sequence[Link], column_count: int, style: Style
+    nodes: Sequence[Node],
+    links: Sequence[Link],
+    column_count: int,
+    style: Style,
+    letters: Iterator[str] | None = None,
 ) -> Layout:
-    """Place ``nodes`` one per row and route ``links`` between them."""
+    """Place ``nodes`` one per row and route ``links`` between them.
+
+    ``letters`` names the connector pairs of cut arrows (by default A, B, …).
+    """
     router = _Router(list(nodes), list(links), column_count, style)
-    return router.run()
+    return router.run(letters or connector_letters())
+
+
+def connector_letters() -> Iterator[str]:
+    """A, B, …, Z, AA, AB, …"""
+    for size in itertools.count(1):
+        for letters in itertools.product(string.ascii_uppercase, repeat=size):
+            yield "".join(letters)
 
 
 @dataclass
@@ -226,6 +256,17 @@ class _Route:
     exit_y: float = 0.0
     entry_y: float = 0.0
     lane: int = 0
+    cut: bool = False  # no lane was free: drawn through a pair of connectors
+
+
+@dataclass(frozen=True)
+class _GutterConnector:
+    """An off-page connector at the outer edge of a gutter, where a cut arrow meets it at ``y``."""
+
+    key: ConnectorKey
+    row: int
+    side: Side
+    y: float
 
 
 @dataclass
@@ -248,7 +289,7 @@ class _Router:
         self.style = style
         self.row_of = {node.key: index for index, node in enumerate(nodes)}
 
-    def run(self) -> Layout:
+    def run(self, letters: Iterator[str]) -> Layout:
         routes = [
             _Route(link, self.row_of[link.source], self.row_of[link.target])
             for link in self.links
@@ -259,15 +300,27 @@ class _Router:
         # Heights do not depend on the gutters: assign ports and lanes first.
         self._assign_port_heights(routes, [self._place(i, row, 0) for i, row in enumerate(rows)])
         self._assign_lanes(routes)
-        left_gutter = self._gutter_width(routes, Side.LEFT)
-        right_gutter = self._gutter_width(routes, Side.RIGHT)
+        pairs = self._connector_pairs(routes, letters)
+        connectors = list(dict.fromkeys(end for pair in pairs.values() for end in pair))
+        left_gutter = self._gutter_width(routes, connectors, Side.LEFT)
+        right_gutter = self._gutter_width(routes, connectors, Side.RIGHT)
         symbols = tuple(self._place(index, row, left_gutter) for index, row in enumerate(rows))
         layout = Layout(
             self.style, self.column_count, left_gutter, right_gutter, tuple(rows), symbols, ()
         )
-        return dataclasses.replace(
-            layout, arrows=tuple(self._arrow(route, layout) for route in routes)
-        )
+        placed = self._place_connectors(routes, connectors, layout)
+        layout = dataclasses.replace(layout, symbols=symbols + tuple(placed.values()))
+        arrows, led_on = [], set()
+        for route in routes:
+            if not route.cut:
+                arrows.append(self._arrow(route, layout))
+                continue
+            leaving, arriving = pairs[id(route)]
+            arrows.append(self._leaving_arrow(route, placed[leaving.key], layout))
+            if arriving not in led_on:  # one arrow leads on from a shared connector
+                led_on.add(arriving)
+                arrows.append(self._arriving_arrow(route, arriving, placed[arriving.key], layout))
+        return dataclasses.replace(layout, arrows=tuple(arrows))
 
     # rows and symbols
 
@@ -360,28 +413,113 @@ class _Router:
         return [route for route in routes if route.exit_side is side]
 
     def _assign_lanes(self, routes: list[_Route]) -> None:
-        """Interval colouring: shorter spans take the lanes nearer the symbols."""
+        """Interval colouring: shorter spans take the lanes nearer the symbols.
+
+        Each lane keeps its spans sorted, so a span fits a lane when it keeps
+        clear of its two neighbours there.  A route finding none of the
+        ``max_lanes`` lanes free is cut.
+        """
         for side in (Side.LEFT, Side.RIGHT):
-            taken: list[list[tuple[float, float]]] = []
+            lanes: list[list[tuple[float, float]]] = []
             for route in sorted(
                 self._side_routes(routes, side),
                 key=lambda route: (abs(route.target - route.source), route.source),
             ):
-                low, high = self._span(route)
-                for lane, spans in enumerate(taken):
-                    if all(high + 4 < lower or low - 4 > upper for lower, upper in spans):
-                        spans.append((low, high))
-                        route.lane = lane
-                        break
+                span = self._span(route)
+                lane = next((i for i, spans in enumerate(lanes) if _fits(spans, span)), None)
+                if lane is None and len(lanes) < self.style.max_lanes:
+                    lanes.append([])
+                    lane = len(lanes) - 1
+                if lane is None:
+                    route.cut = True
                 else:
-                    taken.append([(low, high)])
-                    route.lane = len(taken) - 1
+                    insort(lanes[lane], span)
+                    route.lane = lane
 
-    def _gutter_width(self, routes: list[_Route], side: Side) -> float:
-        lanes = 1 + max((route.lane for route in self._side_routes(routes, side)), default=-1)
+    def _lane_count(self, routes: list[_Route], side: Side) -> int:
+        lanes = (route.lane for route in self._side_routes(routes, side) if not route.cut)
+        return 1 + max(lanes, default=-1)
+
+    def _connector_pairs(
+        self, routes: list[_Route], letters: Iterator[str]
+    ) -> dict[int, tuple[_GutterConnector, _GutterConnector]]:
+        """The connectors of each cut route: one leaving beside its source, one arriving.
+
+        Cut routes into the same side of one symbol share the arriving
+        connector, and its letter.  Letters go down the rows.
+        """
+        groups: dict[tuple[int, Side], list[_Route]] = {}
+        for route in routes:
+            if route.cut:
+                groups.setdefault((route.target, route.entry_side), []).append(route)
+
+        def first_row(group: tuple[tuple[int, Side], list[_Route]]) -> tuple[int, Side]:
+            (target, side), cut = group
+            return min(target, *(route.source for route in cut)), side
+
+        pairs = {}
+        for (target, side), group in sorted(groups.items(), key=first_row):
+            letter = next(letters)
+            arriving = _GutterConnector(ConnectorKey(letter, True), target, side, group[0].entry_y)
+            for index, route in enumerate(group):
+                leaving = _GutterConnector(
+                    ConnectorKey(letter, False, index), route.source, route.exit_side, route.exit_y
+                )
+                pairs[id(route)] = (leaving, arriving)
+        return pairs
+
+    def _connector_zone(self, lanes: int) -> float:
+        """How far from the actor columns the gutter's connectors start."""
         if not lanes:
             return self.style.gutter_padding
         return 2 * self.style.gutter_padding + (lanes - 1) * self.style.lane_gap
+
+    def _gutter_width(
+        self, routes: list[_Route], connectors: list[_GutterConnector], side: Side
+    ) -> float:
+        lanes = self._lane_count(routes, side)
+        beside = _connectors_by_row(connectors, side)
+        slots = max((len(row) for row in beside.values()), default=0)
+        if not slots:
+            return self._connector_zone(lanes) if lanes else self.style.gutter_padding
+        style = self.style
+        return (
+            self._connector_zone(lanes)
+            + slots * style.connector_size
+            + (slots - 1) * style.lane_gap
+            + style.gutter_padding
+        )
+
+    def _place_connectors(
+        self, routes: list[_Route], connectors: list[_GutterConnector], layout: Layout
+    ) -> dict[ConnectorKey, PlacedSymbol]:
+        """Side by side at the outer edge of the gutter, the lowest arrow's nearest.
+
+        An arrow to a farther connector passes above the nearer ones: each
+        connector's top is a little above its arrow, less than the height
+        between two arrows.
+        """
+        style = self.style
+        size = style.connector_size
+        placed = {}
+        for side in (Side.LEFT, Side.RIGHT):
+            zone = self._connector_zone(self._lane_count(routes, side))
+            for row_index, beside in _connectors_by_row(connectors, side).items():
+                beside.sort(key=lambda connector: -connector.y)
+                gaps = [lower.y - upper.y for lower, upper in itertools.pairwise(beside)]
+                depth = min([size / 2, *(0.8 * gap for gap in gaps)])
+                row = layout.rows[row_index]
+                for slot, connector in enumerate(beside):
+                    offset = zone + slot * (size + style.lane_gap)
+                    if side is Side.RIGHT:
+                        x = layout.width - layout.right_gutter + offset
+                    else:
+                        x = layout.left_gutter - offset - size
+                    top = min(max(connector.y - depth, row.top), row.bottom - size)
+                    column = 0 if side is Side.LEFT else self.column_count - 1
+                    node = Node(connector.key, Symbol.CONNECTOR, column, column)
+                    placed[connector.key] = PlacedSymbol(node, row_index, Box(x, top, size, size))
+        return placed
 
     # arrows
 
@@ -392,6 +530,29 @@ class _Router:
         else:
             points = self._lane_route(route, source, target, layout)
         return Arrow(route.link, tuple(points), route.exit_side, route.entry_side)
+
+    def _leaving_arrow(self, route: _Route, connector: PlacedSymbol, layout: Layout) -> Arrow:
+        """A cut route from its source straight out to its leaving connector."""
+        source = layout.symbols[route.source]
+        inner = Side.LEFT if route.exit_side is Side.RIGHT else Side.RIGHT
+        y = route.exit_y
+        start = Point(source.border_x(route.exit_side, y), y)
+        end = Point(connector.border_x(inner, y), y)
+        link = Link(route.link.source, connector.node.key, route.link.branch)
+        return Arrow(link, (start, end), route.exit_side, inner)
+
+    def _arriving_arrow(
+        self, route: _Route, arriving: _GutterConnector, connector: PlacedSymbol, layout: Layout
+    ) -> Arrow:
+        """From an arriving connector straight in to the cut route's target."""
+        target = layout.symbols[route.target]
+        inner = Side.LEFT if route.entry_side is Side.RIGHT else Side.RIGHT
+        y = arriving.y
+        start = Point(connector.border_x(inner, y), y)
+        end = Point(target.border_x(route.entry_side, y), y)
+        return Arrow(
+            Link(connector.node.key, route.link.target), (start, end), inner, route.entry_side
+        )
 
     def _down_route(
         self, source: PlacedSymbol, target: PlacedSymbol, layout: Layout
@@ -416,3 +577,22 @@ class _Router:
         start = Point(source.border_x(route.exit_side, route.exit_y), route.exit_y)
         end = Point(target.border_x(route.entry_side, route.entry_y), route.entry_y)
         return [start, Point(lane_x, start.y), Point(lane_x, end.y), end]
+
+
+def _fits(spans: list[tuple[float, float]], span: tuple[float, float]) -> bool:
+    """Whether ``span`` keeps clear of the sorted, disjoint ``spans`` of a lane."""
+    index = bisect(spans, span)
+    low, high = span
+    before = index == 0 or spans[index - 1][1] + 4 < low
+    after = index == len(spans) or spans[index][0] - 4 > high
+    return before and after
+
+
+def _connectors_by_row(
+    connectors: list[_GutterConnector], side: Side
+) -> dict[int, list[_GutterConnector]]:
+    rows: dict[int, list[_GutterConnector]] = {}
+    for connector in connectors:
+        if connector.side is side:
+            rows.setdefault(connector.row, []).append(connector)
+    return rows

@@ -2,14 +2,22 @@
 
 from __future__ import annotations
 
-import itertools
-import string
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..core.model import Procedure
 from .geometry import Style, Symbol
-from .grid import ConnectorKey, Layout, Link, Node, NodeKey, lay_out, lay_out_procedure, step_links
+from .grid import (
+    ConnectorKey,
+    Layout,
+    Link,
+    Node,
+    NodeKey,
+    connector_letters,
+    lay_out,
+    lay_out_procedure,
+    step_links,
+)
 
 
 @dataclass(frozen=True)
@@ -48,7 +56,7 @@ def paginate(
     tops: list[list[Node]] = [[] for _ in chunks]
     bottoms: list[list[Node]] = [[] for _ in chunks]
     page_links: list[list[Link]] = [[] for _ in chunks]
-    letters = _connector_letters()
+    letters = connector_letters()
     columns = {node.key: node.first_column for node in nodes}
     for link in links:
         first, last = page_of[link.source], page_of[link.target]
@@ -71,7 +79,11 @@ def paginate(
         Page(
             tuple(node.step for node in chunk if node.step is not None),
             lay_out(
-                [*tops[index], *chunk, *bottoms[index]], page_links[index], column_count, style
+                [*tops[index], *chunk, *bottoms[index]],
+                page_links[index],
+                column_count,
+                style,
+                letters,  # arrows cut on the page: letters after those of the pages' pairs
             ),
         )
         for index, chunk in enumerate(chunks)
@@ -120,10 +132,3 @@ def _page_height(
             connectors += 2
     rows = sum(heights[node.key] for node in chunk)
     return rows + connectors * style.connector_row_height
-
-
-def _connector_letters() -> Iterator[str]:
-    """A, B, …, Z, AA, AB, …"""
-    for size in itertools.count(1):
-        for letters in itertools.product(string.ascii_uppercase, repeat=size):
-            yield "".join(letters)
