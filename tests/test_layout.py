@@ -13,6 +13,7 @@ from sphinxcontrib_sop.core.model import Procedure
 from sphinxcontrib_sop.core.steps import RawRow, RawTable, read_step_table
 from sphinxcontrib_sop.layout.geometry import Point, Side, Style, Symbol
 from sphinxcontrib_sop.layout.grid import (
+    Arrow,
     ConnectorKey,
     Layout,
     PlacedSymbol,
@@ -385,21 +386,34 @@ def test_pages_hold_consecutive_steps_within_the_height():
 
 
 @pytest.mark.parametrize("steps_per_page", [2, 3, 4])
-def test_every_break_has_matching_connector_pairs(steps_per_page):
+def test_each_arrow_across_a_break_gets_one_pair_of_connectors(steps_per_page):
     style = lay_out_procedure(LONG).style
     pages = paginate(LONG, steps_per_page * style.row_height + 6 * style.connector_row_height)
-    for earlier, later in itertools.pairwise(pages):
-        _, below = connector_labels(earlier)
-        above, _ = connector_labels(later)
-        assert below, "an arrow always crosses a break here"
-        assert sorted(below) == sorted(above)
+    page_of = {step: index for index, page in enumerate(pages) for step in page.steps}
+    ends: dict[tuple[str, bool], tuple[int, str, Arrow]] = {}  # page, above/below, arrow
+    for index, page in enumerate(pages):
+        above, _ = connector_labels(page)
+        for arrow in page.layout.arrows:
+            for key in (arrow.link.source, arrow.link.target):
+                if isinstance(key, ConnectorKey):
+                    where = "above" if key.letter in above else "below"
+                    assert (key.letter, key.arriving) not in ends
+                    ends[key.letter, key.arriving] = (index, where, arrow)
     assert not connector_labels(pages[0])[0]
     assert not connector_labels(pages[-1])[1]
-    labels = [label for page in pages for label in connector_labels(page)[1]]
-    assert len(labels) == len(set(labels))  # one label per pair
+    crossing = [e for e in LONG.edges if page_of[e.source] != page_of[e.target]]
+    letters = {letter for letter, _ in ends}
+    assert len(letters) == len(crossing)
+    for letter in letters:
+        leaves, leaving, into = ends[letter, False]
+        arrives, arriving, out = ends[letter, True]
+        source, target = into.link.source.number, out.link.target.number
+        assert (leaves, arrives) == (page_of[source], page_of[target])
+        down = arrives > leaves  # a loop back leaves from the top, arrives at the bottom
+        assert (leaving, arriving) == (("below", "above") if down else ("above", "below"))
 
 
-def test_arrow_crossing_two_breaks_gets_a_pair_at_each():
+def test_arrow_jumping_over_a_page_is_not_drawn_on_it():
     jump = procedure(
         [("1", "Start", "A", "Ya: 2, Tidak: 6"), ("2", "B", "B", ""), ("3", "C", "C", ""),
          ("4", "D", "A", ""), ("5", "E", "B", "Selesai"), ("6", "F", "C", "")]
@@ -407,16 +421,14 @@ def test_arrow_crossing_two_breaks_gets_a_pair_at_each():
     style = Style(connector_row_height=20)
     pages = paginate(jump, 2 * style.row_height + 4 * style.connector_row_height, style)
     assert [page.steps for page in pages] == [(1, 2), (3, 4), (5, 6)]
-    middle = pages[1].layout
-    # The jump from 1 to 6 arrives at the top of page 2 and leaves at its bottom.
-    passing = [a for a in middle.arrows if isinstance(a.link.source, ConnectorKey)
-               and isinstance(a.link.target, ConnectorKey)]  # fmt: skip
-    assert len(passing) == 1
-    source = middle.symbol(passing[0].link.source)
-    target = middle.symbol(passing[0].link.target)
-    assert source.row < target.row
-    first_page_tidak = [a for a in pages[0].layout.arrows if a.link.branch == "Tidak"]
-    assert [isinstance(a.link.target, ConnectorKey) for a in first_page_tidak] == [True]
+    tidak = next(a for a in pages[0].layout.arrows if a.link.branch == "Tidak")
+    assert isinstance(tidak.link.target, ConnectorKey)
+    # The middle page has only the connectors carrying the flow from 2 to 3 and on to 5.
+    above, below = connector_labels(pages[1])
+    assert len(above) == len(below) == 1
+    assert tidak.link.target.letter not in above + below
+    into_six = next(a for a in pages[2].layout.arrows if a.link.target == StepKey(6))
+    assert into_six.link.source == ConnectorKey(tidak.link.target.letter, arriving=True)
 
 
 def test_loop_back_across_a_break_leaves_from_the_top():

@@ -40,9 +40,12 @@ def paginate(
     texts may need more than the drawing); by default the style's row height.
 
     Breaks fall between steps.  Every arrow that crosses a break gets a pair of
-    off-page connectors with one letter: below the last symbol of the earlier
-    page and above the first symbol of the later page.  An arrow crossing
-    several breaks gets a pair at each, joined on the pages between.
+    off-page connectors with one letter, one on the page of each of its ends:
+    going down, below the last symbol of the earlier page and above the first
+    symbol of the later one; a loop back leaves from the top of its page and
+    arrives at the bottom of the earlier one.  An arrow jumping over whole
+    pages is not drawn on the pages between, so a page holds its own steps and
+    the connectors of its own arrows, however long the procedure.
     """
     style = style or Style()
     nodes = [row.node for row in lay_out_procedure(procedure, style).rows]
@@ -60,20 +63,16 @@ def paginate(
     columns = {node.key: node.first_column for node in nodes}
     for link in links:
         first, last = page_of[link.source], page_of[link.target]
-        direction = 1 if last >= first else -1
-        current, branch = link.source, link.branch
-        for page in range(first, last, direction):
-            letter = next(letters)
-            column = columns[link.source] if page == first else columns[link.target]
-            leaving = Node(ConnectorKey(letter, arriving=False), Symbol.CONNECTOR, column, column)
-            arriving = Node(ConnectorKey(letter, arriving=True), Symbol.CONNECTOR, column, column)
-            # Going down, the pair sits below this page and above the next;
-            # a loop back leaves from the top of this page to the bottom of the one before.
-            (bottoms if direction == 1 else tops)[page].append(leaving)
-            (tops if direction == 1 else bottoms)[page + direction].append(arriving)
-            page_links[page].append(Link(current, leaving.key, branch))
-            current, branch = arriving.key, None
-        page_links[last].append(Link(current, link.target, branch))
+        if first == last:
+            page_links[first].append(link)
+            continue
+        letter, column = next(letters), columns[link.source]
+        leaving = Node(ConnectorKey(letter, arriving=False), Symbol.CONNECTOR, column, column)
+        arriving = Node(ConnectorKey(letter, arriving=True), Symbol.CONNECTOR, column, column)
+        (bottoms if last > first else tops)[first].append(leaving)
+        (tops if last > first else bottoms)[last].append(arriving)
+        page_links[first].append(Link(link.source, leaving.key, link.branch))
+        page_links[last].append(Link(arriving.key, link.target))
     column_count = max(len(procedure.actors), 1)
     return [
         Page(
@@ -97,38 +96,30 @@ def _break_into_pages(
     heights: dict[NodeKey, float],
     style: Style,
 ) -> list[list[Node]]:
-    """Fill each page with steps while it, with its connectors, fits the height."""
-    position = {node.key: index for index, node in enumerate(nodes)}
+    """Fill each page with steps while they, with their connectors, fit the height.
+
+    A page needs a connector for each arrow with one end on it; adding a step
+    turns its arrows to steps already on the page into arrows within it.
+    """
+    others: dict[NodeKey, list[NodeKey]] = {}  # the other end of each arrow, at both ends
+    for link in links:
+        if link.source != link.target:
+            others.setdefault(link.source, []).append(link.target)
+            others.setdefault(link.target, []).append(link.source)
     chunks: list[list[Node]] = []
+    on_page: set[NodeKey] = set()
+    rows, connectors = 0.0, 0
     for node in nodes:
-        candidate = [*chunks[-1], node] if chunks else [node]
-        if chunks and _page_height(candidate, links, position, heights, style) <= page_height:
+        ends = others.get(node.key, [])
+        joined = sum(1 for end in ends if end in on_page)
+        grown_rows = rows + heights[node.key]
+        grown_connectors = connectors - joined + (len(ends) - joined)
+        if chunks and grown_rows + grown_connectors * style.connector_row_height <= page_height:
             chunks[-1].append(node)
+            rows, connectors = grown_rows, grown_connectors
         else:
             chunks.append([node])
+            on_page = set()
+            rows, connectors = heights[node.key], len(ends)
+        on_page.add(node.key)
     return chunks
-
-
-def _page_height(
-    chunk: list[Node],
-    links: list[Link],
-    position: dict[NodeKey, int],
-    heights: dict[NodeKey, float],
-    style: Style,
-) -> float:
-    """Height of a page holding ``chunk``, with the connectors its breaks need.
-
-    An arrow with one end on the page needs one connector there; an arrow
-    jumping over the whole page needs two (it arrives and leaves again).
-    """
-    first, last = position[chunk[0].key], position[chunk[-1].key]
-    connectors = 0
-    for link in links:
-        ends = sorted((position[link.source], position[link.target]))
-        inside = [first <= end <= last for end in ends]
-        if inside[0] != inside[1]:
-            connectors += 1
-        elif not inside[0] and ends[0] < first and ends[1] > last:
-            connectors += 2
-    rows = sum(heights[node.key] for node in chunk)
-    return rows + connectors * style.connector_row_height
