@@ -179,6 +179,8 @@ VALID_SOP = """\
    2   Mengagendakan surat  Staf TU    Selesai
    ==  ===================  =========  =======
 """
+#: An invisible character the guide shows by a symbol (``␈``), and the character itself.
+SHOWN_CONTROLS = str.maketrans({"\N{SYMBOL FOR BACKSPACE}": "\b"})
 #: A warning line as the guide prints it: location, message, type.
 WARNING_LINE = re.compile(r"(?:(?P<location>\S*): )?WARNING: (?P<message>.*) \[(?P<type>[\w.]+)\]")
 
@@ -242,7 +244,7 @@ def test_each_mistake_gives_the_warnings_shown(tmp_path: Path, source: Block, sh
         conf += source.text
         text = VALID_SOP
     else:
-        text = source.text
+        text = source.text.translate(SHOWN_CONTROLS)
     (project / page).parent.mkdir(parents=True, exist_ok=True)
     (project / page).write_text(text, encoding="utf-8")
     (project / "conf.py").write_text(conf, encoding="utf-8")
@@ -281,6 +283,7 @@ def test_every_warning_of_the_code_is_documented():
         "sop.actors",
         "sop.date",
         "sop.option",
+        "sop.text",
         "sop.duplicate",
         "sop.status",
         "sop.review",

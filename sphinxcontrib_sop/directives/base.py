@@ -19,6 +19,7 @@ from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
 from ..config import labels_language
+from ..core.characters import control_character_problems, without_controls
 from ..core.dates import parse_date_field, printed_date, unreadable_date_message
 from ..core.model import DateField
 from ..core.options import (
@@ -74,13 +75,24 @@ class OptionsDirective(SphinxDirective):
         """Read every option under its English name, and note where each is written.
 
         ``messages`` collects docutils' messages about the author's inline
-        markup, to be returned after the directive's node.
+        markup, to be returned after the directive's node.  Control characters
+        are left out of the title and the options (and of the body, when it is
+        parsed), each line holding one warned about.
         """
-        self.written_text = written_text(self)
+        written = written_text(self)
+        controls = control_character_problems(written, self.lineno)
+        self.written_text = without_controls(written)
+        self.block_text = without_controls(self.block_text)
+        self.arguments = [without_controls(argument) for argument in self.arguments]
+        self.options = {
+            name: without_controls(value) if isinstance(value, str) else value
+            for name, value in self.options.items()
+        }
         self.option_lines = option_lines(self.written_text, self.lineno, self.options)
-        self.values, self.problems = canonical_options(
+        self.values, problems = canonical_options(
             self.options, self.option_lines, self.option_aliases
         )
+        self.problems = controls + problems
         self.messages: list[nodes.Node] = []
         self._parsed: dict[tuple[str, bool], list[nodes.Node]] = {}
 
@@ -114,6 +126,15 @@ class OptionsDirective(SphinxDirective):
             text = "" if is_unset(value) else value.strip() if keep_lines else self.written(option)
             self._parsed[key] = self.inline_text(text, self.line_of(option))
         return self._parsed[key]
+
+    def parse_content_to_nodes(self, allow_section_headings: bool = False) -> list[nodes.Node]:
+        """The body, parsed; control characters left out of its text (warned about already)."""
+        body = super().parse_content_to_nodes(allow_section_headings)
+        for node in body:
+            for text in list(node.findall(nodes.Text)):
+                if (clean := without_controls(text)) != text:
+                    text.parent.replace(text, nodes.Text(clean))
+        return body
 
     def inline_text(self, text: str, line: int) -> list[nodes.Node]:
         """``text``, written at ``line``, with its inline markup parsed."""
