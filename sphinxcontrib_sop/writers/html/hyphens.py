@@ -45,10 +45,11 @@ KEPT_WHOLE = (nodes.FixedTextElement, nodes.literal, nodes.math, nodes.raw)
 def hyphenated_html(text: str, letters: int) -> str:
     """``text`` escaped for HTML; its long words with soft hyphens, each in a ``span.sop-word``.
 
-    ``letters`` is how many letters surely fit on a line of the text's column.
+    ``letters`` is how many letters surely fit on a line of the text's column.  The
+    soft hyphens are characters, not ``&shy;``: XML, and so XHTML, knows no such entity.
     """
     return "".join(
-        f'<span class="{WORD_CLASS}">{escape(part).replace(SOFT_HYPHEN, "&shy;")}</span>'
+        f'<span class="{WORD_CLASS}">{escape(part)}</span>'
         if long
         else escape(part)
         for part, long in split_long_words(text, letters)
