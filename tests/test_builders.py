@@ -206,3 +206,13 @@ def test_every_builder_writes_the_handbook_views(make_app, rootdir, tmp_path, bu
     assert re.search(r"900/\S{0,40}05", written)
     # … and the map, as a picture or in words.
     assert "Zakat Pegawai" in written
+
+
+@pytest.mark.sphinx("text", testroot="cells")
+def test_text_identity_keeps_its_columns_without_agency_or_unit(app):
+    """The empty first cell spans the field rows: each label stays in the second column."""
+    app.build()
+    output = (app.outdir / "index.txt").read_text(encoding="utf-8")
+    for label in ("Date created", "Date revised", "Effective date", "Approved by"):
+        (line,) = [line for line in output.splitlines() if f"| {label} " in line]
+        assert re.match(r"\|\s+\| " + label, line), line

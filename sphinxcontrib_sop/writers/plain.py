@@ -69,7 +69,31 @@ def _marked_text(node: nodes.Node) -> str:
     return f"{start}{text}{end}"
 
 
-def _unspan(tgroup: nodes.tgroup) -> None:
+class UnspanEmptyCells(SphinxPostTransform):
+    """Sphinx's text writer writes the next cells over an empty cell spanning rows: unspan
+    the tables holding one.
+
+    The identity table's first cell (logo, agency and unit) is one when no agency or
+    unit is set.  Runs after :class:`RemoveLogo`, which may empty it.
+    """
+
+    default_priority = 201
+    builders = ("text",)
+
+    def run(self, **kwargs: Any) -> None:
+        for procedure in self.document.findall(sop_procedure):
+            for table in procedure.findall(nodes.tgroup):
+                if any(
+                    entry.get("morerows") and not entry.astext().strip()
+                    for entry in table.findall(nodes.entry)
+                ):
+                    _unspan(table, columns=False)
+
+
+def _unspan(tgroup: nodes.tgroup, columns: bool = True) -> None:
+    """Give each position a spanned cell covers its own empty cell: the rows below it and,
+    with ``columns``, the columns beside it.
+    """
     carried: dict[int, int] = {}  # column -> rows still covered by a cell above
     for row in tgroup.findall(nodes.row):
         position, cells = 0, list(row.children)
@@ -80,12 +104,14 @@ def _unspan(tgroup: nodes.tgroup) -> None:
                 row += nodes.entry()
                 position += 1
             morerows = int(entry.attributes.pop("morerows", 0))
-            morecols = int(entry.attributes.pop("morecols", 0))
+            morecols = int(
+                entry.attributes.pop("morecols", 0) if columns else entry.get("morecols", 0)
+            )
             row += entry
             for column in range(position, position + morecols + 1):
                 if morerows:
                     carried[column] = morerows
-                if column > position:
+                if columns and column > position:
                     row += nodes.entry()
             position += morecols + 1
         while position < int(tgroup["cols"]):
@@ -114,3 +140,4 @@ def register(app: Sphinx) -> None:
     """Register the post-transforms."""
     app.add_post_transform(RemoveLogo)
     app.add_post_transform(UnspanTables)
+    app.add_post_transform(UnspanEmptyCells)
