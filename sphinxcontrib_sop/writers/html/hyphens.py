@@ -49,9 +49,7 @@ def hyphenated_html(text: str, letters: int) -> str:
     soft hyphens are characters, not ``&shy;``: XML, and so XHTML, knows no such entity.
     """
     return "".join(
-        f'<span class="{WORD_CLASS}">{escape(part)}</span>'
-        if long
-        else escape(part)
+        f'<span class="{WORD_CLASS}">{escape(part)}</span>' if long else escape(part)
         for part, long in split_long_words(text, letters)
     )
 
