@@ -208,7 +208,7 @@ def test_every_builder_writes_the_handbook_views(make_app, rootdir, tmp_path, bu
     assert "Zakat Pegawai" in written
 
 
-@pytest.mark.sphinx("text", testroot="cells")
+@pytest.mark.sphinx("text", testroot="cells", srcdir="cells-text")
 def test_text_identity_keeps_its_columns_without_agency_or_unit(app):
     """The empty first cell spans the field rows: each label stays in the second column."""
     app.build()
