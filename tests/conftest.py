@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 import shutil
 import subprocess
@@ -17,6 +18,7 @@ from playwright.sync_api import Browser, sync_playwright
 from sphinx.config import Config
 from sphinx.testing.util import SphinxTestApp
 from sphinx.util.console import strip_colors
+from sphinx.writers.text import column_width
 
 from sphinxcontrib_sop.core.editions import Site
 from sphinxcontrib_sop.core.model import Procedure
@@ -97,6 +99,66 @@ def text_of(element) -> str:
 def cell_texts(element) -> list[str]:
     """The text of each cell of an HTML row (see :func:`text_of`)."""
     return [text_of(cell) for cell in element.find_all(["td", "th"])]
+
+
+def grid_cells(text: str) -> list[str]:
+    """The text of each cell of the grid tables in ``text`` (text output), without whitespace.
+
+    The text writer may wrap inside words, so spaces cannot be told apart from line
+    breaks and are all removed; a cell's wrapped lines are joined.  A cell's edges
+    are where the border above it has a ``+`` or ``|`` and each of its lines a ``|``
+    (a ``|`` elsewhere is text); a wide character fills two columns.
+    """
+    cells: list[str] = []
+    border: list[int] = []
+    block: list[list[str]] = []
+
+    def flush() -> None:
+        edges = [
+            edge for edge in border if all(edge < len(line) and line[edge] == "|" for line in block)
+        ]
+        for start, end in itertools.pairwise(edges):
+            written = "".join("".join(line[start + 1 : end]) for line in block)
+            cells.append("".join(written.split()))
+        block.clear()
+
+    for line in text.split("\n"):
+        if _is_border(line):
+            flush()
+            border = [index for index, char in enumerate(_columns(line)) if char in "+|"]
+        elif line.startswith("|"):
+            block.append(_columns(line))
+        else:
+            flush()
+            border = []
+    flush()
+    return cells
+
+
+def _is_border(line: str) -> bool:
+    """Whether ``line`` is a border of a grid table: each part all ``-``, ``=`` or blank.
+
+    A part holding text starts with a space: ``| -- |`` is text.
+    """
+    parts = re.split(r"[|+]", line)[1:-1]
+    return (
+        line[:1] in "|+"
+        and any(part and set(part) <= set("-=") for part in parts)
+        and all(len(set(part)) <= 1 for part in parts)
+    )
+
+
+def _columns(line: str) -> list[str]:
+    """``line`` split into the columns it fills: a wide character fills two, a
+    combining mark none."""
+    columns: list[str] = []
+    for char in line:
+        width = column_width(char)
+        if width == 0 and columns:
+            columns[-1] += char
+        else:
+            columns += [char] + [""] * (width - 1)
+    return columns
 
 
 def build_copy(

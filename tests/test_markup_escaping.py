@@ -6,7 +6,6 @@ HTML tags, entities, quotes, backslashes, braces and the LaTeX specials.
 
 from __future__ import annotations
 
-import itertools
 import re
 import shutil
 import subprocess
@@ -17,7 +16,7 @@ import pytest
 from sphinx.testing.util import SphinxTestApp
 from sphinx.util.texescape import escape as tex_escape
 
-from conftest import build_copy, html, procedure, warnings
+from conftest import build_copy, grid_cells, html, procedure, warnings
 
 SCRIPT = "<script>alert(1)</script>"
 SPECIALS = "$ & # ^ _ % ~"
@@ -221,32 +220,6 @@ def test_latex_document_compiles(latex_app: SphinxTestApp) -> None:
 
 
 # -- text ---------------------------------------------------------------------
-
-
-def grid_cells(text: str) -> list[str]:
-    """The text of each cell of the grid tables in ``text``, without whitespace.
-
-    A cell's wrapped lines are joined; the text writer may wrap inside words,
-    so spaces cannot be told apart from line breaks and are all removed.
-    """
-    separator = re.compile(r"[|+][-=+| ]*[-=][-=+| ]*")
-    cells: list[str] = []
-    block: list[str] = []
-
-    def flush() -> None:
-        if block:
-            bars = [index for index, char in enumerate(block[0]) if char == "|"]
-            for start, end in itertools.pairwise(bars):
-                cells.append(squeeze("".join(line[start + 1 : end] for line in block)))
-        block.clear()
-
-    for line in text.splitlines():
-        if line.startswith("|") and not separator.fullmatch(line):
-            block.append(line)
-        else:
-            flush()
-    flush()
-    return cells
 
 
 @pytest.fixture(scope="module")
