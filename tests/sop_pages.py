@@ -241,11 +241,6 @@ class SOP:
         """The first word of the title, which no other SOP of the page has."""
         return self.title.html.split()[0]
 
-    @property
-    def unknown_option(self) -> bool:
-        """Whether an option docutils does not know is written (issue 11, point 2)."""
-        return any(name == UNKNOWN_OPTION for name, _ in self.options)
-
     def cell(self, row: Row, column: str) -> Text | None:
         if column == "number":
             return plain_text(row.number)
@@ -465,7 +460,7 @@ BAD_OPTIONS = (
     ("related", "no-such-sop"),
     ("nomr", "typo"),
 )
-#: An option docutils does not know (issue 11, point 2).
+#: An option no directive of the extension knows: a warning, and the SOP is kept.
 UNKNOWN_OPTION = "nomr"
 
 
