@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+from git_handbook import git
 from sphinx.testing.util import SphinxTestApp
 
 from conftest import cell_texts, html, text_of, warnings
@@ -121,24 +122,6 @@ WORKING = {
         number="800/09", **{"change-note": HOSTILE.replace("\\", "\\\\")},
     ),
 }  # fmt: skip
-
-
-def git(repository: Path, *arguments: str) -> str:
-    environment = {
-        **os.environ,
-        "GIT_AUTHOR_NAME": "Test",
-        "GIT_AUTHOR_EMAIL": "test@example.org",
-        "GIT_COMMITTER_NAME": "Test",
-        "GIT_COMMITTER_EMAIL": "test@example.org",
-    }
-    return subprocess.run(
-        ["git", *arguments],
-        cwd=repository,
-        env=environment,
-        check=True,
-        capture_output=True,
-        text=True,
-    ).stdout.strip()
 
 
 def write_edition(repository: Path, files: dict[str, str]) -> None:
