@@ -124,6 +124,9 @@ def sphinx_build(
 ) -> CommandBuilder:
     """sphinx-build of one edition: HTML, told its site and its name, quiet but for warnings.
 
+    Its output is kept and shown indented under the edition's progress line, so
+    it is never coloured (``FORCE_COLOR`` in CI would otherwise colour it).
+
     Its checkout lies outside the repository, so it is told where the older editions'
     sources are (``sop_history_repository``) and where their SOPs are kept.
     """
@@ -135,6 +138,7 @@ def sphinx_build(
             "sphinx",
             *arguments,
             "--quiet",
+            "--no-color",
             "--builder=html",
             f"--doctree-dir={doctrees}",
             f"--define=sop_site={site_file}",
