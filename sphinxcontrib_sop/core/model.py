@@ -223,9 +223,15 @@ class Procedure:
 
     @property
     def edges(self) -> tuple[Edge, ...]:
-        """Every arrow of the flowchart, in step order."""
+        """Every arrow of the flowchart, in step order.
+
+        Two rows with one step number (a warning already) may both go on to the
+        same step: that arrow is drawn once.
+        """
         return tuple(
-            Edge(step.number, way_out.target, way_out.branch)
-            for step in self.steps
-            for way_out in step.flow.exits
+            dict.fromkeys(
+                Edge(step.number, way_out.target, way_out.branch)
+                for step in self.steps
+                for way_out in step.flow.exits
+            )
         )

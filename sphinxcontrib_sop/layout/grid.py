@@ -224,6 +224,26 @@ def lay_out_procedure(procedure: Procedure, style: Style | None = None) -> Layou
     return lay_out(nodes, step_links(procedure), max(len(procedure.actors), 1), style or Style())
 
 
+def repeated_rows(numbers: Sequence[int]) -> dict[int, list[int]]:
+    """The rows whose step number an earlier row has, under the step drawn last before each.
+
+    ``numbers`` are the step numbers of the rows as written.  A row repeating a
+    number (a warning already) has no symbol: the writers print its texts after
+    the row of that step, with the arrows passing down through it.  The
+    positions of such rows are given, in order, by that step's number.
+    """
+    seen: set[int] = set()
+    under: dict[int, list[int]] = {}
+    drawn = 0
+    for position, number in enumerate(numbers):
+        if number in seen:
+            under.setdefault(drawn, []).append(position)
+        else:
+            seen.add(number)
+            drawn = number
+    return under
+
+
 def lay_out(
     nodes: Sequence[Node],
     links: Sequence[Link],

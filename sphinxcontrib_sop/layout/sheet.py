@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from ..core.columns import Column
 from ..core.model import Procedure, Step
 from .geometry import Style
-from .grid import Layout, lay_out_procedure
+from .grid import Layout, lay_out_procedure, repeated_rows
 from .paging import Page, paginate
 
 #: The text columns left of the drawing, then those right of it.
@@ -137,7 +137,8 @@ def printed_flowchart(
 
     ``caption`` is the longest text printed above the flowchart on a page; its
     lines take room from the steps.  ``closing_height`` is the room the closing
-    row (the total time) takes after the last step, on its page.
+    row (the total time) takes after the last step, on its page.  A row
+    repeating a step number is printed, as tall as its texts, after the row before it.
     """
     width, height = PAGE_AREAS[paper]
     drawing = width - print_text_width()
@@ -146,12 +147,15 @@ def printed_flowchart(
     spare = drawing - gutters.width
     if spare < 0:  # routing gutters took more room: narrow the columns to fit
         style = print_style(len(procedure.actors), drawing + spare)
-    steps = {step.number: step for step in procedure.steps}
+    rows = procedure.steps
+    steps = {step.number: step for step in reversed(rows)}  # the first row of each number
+    under = repeated_rows([step.number for step in rows])
     last = gutters.rows[-1].node.step if gutters.rows else None
 
     def step_height(number: int) -> float:
         closing = closing_height if number == last else 0.0
-        return estimated_height(steps[number], style) + closing
+        repeats = sum(estimated_text_height(rows[position]) for position in under.get(number, ()))
+        return estimated_height(steps[number], style) + repeats + closing
 
     pages = paginate(
         procedure, height - HEADER_HEIGHT - caption_height(caption, width), style, step_height
@@ -201,8 +205,13 @@ def print_text_width() -> float:
 
 def estimated_height(step: Step, style: Style) -> float:
     """A generous estimate of a step's printed row height, for choosing page breaks."""
+    return max(style.row_height, estimated_text_height(step))
+
+
+def estimated_text_height(step: Step) -> float:
+    """A generous estimate of the height of a row's printed texts, without its drawing."""
     lines = max(_lines(step.text(column), PRINT_WIDTHS[column]) for column in WRITTEN_COLUMNS)
-    return max(style.row_height, lines * LINE_HEIGHT + 6)
+    return lines * LINE_HEIGHT + 6
 
 
 def closing_row_height(total: str, note: str) -> float:

@@ -90,19 +90,24 @@ def visit_flowchart(translator: HTML5Translator, node: sop_flowchart) -> None:
     bands = Bands(layout)
     rows_by_step = {row.node.step: row for row in layout.rows}
     drawn: set[int] = set()
+    row = None
     for step_row in step_rows:
         step = step_row.step
-        # A repeated step number (a warning already) keeps its texts, undrawn.
-        row = rows_by_step.get(step.number) if step.number not in drawn else None
-        drawn.add(step.number)
         row_id = f' id="{escape(step_row.target)}"' if step_row.target else ""
         write(f'<tr{row_id} data-step="{step.number}">')
         write(f'<td class="sop-step-number">{step.number}</td>')
         _write_cell(translator, step_row, Column.ACTIVITY)
         colspan = len(procedure.actors) + 2
-        if row is None:
-            write(f'<td class="sop-lanes" colspan="{colspan}"></td>')
+        if step.number in drawn and row is not None:
+            # A repeated step number (a warning already): its texts, no symbol, and the
+            # arrows of the row drawn before it passing through.
+            write(
+                f'<td class="sop-lanes" colspan="{colspan}">'
+                f"{stretch_svg(bands, row, texts, top=0)}</td>"
+            )
         else:
+            row = rows_by_step[step.number]
+            drawn.add(step.number)
             write(
                 f'<td class="sop-lanes" colspan="{colspan}" style="height: {row.height:.0f}px">'
                 f"{band_svg(bands, row, texts, _row_description(step, labels))}"

@@ -51,12 +51,14 @@ def band_svg(bands: Bands, row: Row, texts: Texts, description: str) -> str:
     return "".join(parts)
 
 
-def stretch_svg(bands: Bands, row: Row, texts: Texts) -> str:
+def stretch_svg(bands: Bands, row: Row, texts: Texts, top: float | None = None) -> str:
     """Vertical lines continuing, down a grown row, the arrows crossing its lower edge.
 
-    Placed right under the band, it fills the rest of the table cell.
+    Placed right under the band, it fills the rest of the table cell.  ``top``
+    places it higher: ``0`` fills a whole cell that continues ``row``.
     """
     layout = bands.layout
+    top = row.height if top is None else top
     lines = [
         f"<g {_arrow_attributes(arrow)}>"
         f"<title>{escape(texts.arrow_title(arrow))}</title>"
@@ -66,7 +68,7 @@ def stretch_svg(bands: Bands, row: Row, texts: Texts) -> str:
     ]
     return (
         '<svg class="sop-stretch" '
-        f'style="top: {row.height:.0f}px; height: calc(100% - {row.height:.0f}px)" '
+        f'style="top: {top:.0f}px; height: calc(100% - {top:.0f}px)" '
         'xmlns="http://www.w3.org/2000/svg" '
         f'viewBox="0 0 {_number(layout.width)} 1" preserveAspectRatio="none" '
         'aria-hidden="true" focusable="false">'

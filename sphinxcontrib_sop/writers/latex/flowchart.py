@@ -14,7 +14,7 @@ from :mod:`sphinxcontrib_sop.layout.sheet`; this module only writes TeX.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from docutils import nodes
 from sphinx.util.texescape import escape
@@ -29,7 +29,7 @@ from ...doctree.nodes import sop_flowchart
 from ...i18n.labels import ProjectLabels
 from ...layout.bands import Align, ArrowPart, Bands, BranchLabel, Outline, outline
 from ...layout.geometry import Point
-from ...layout.grid import Layout, PlacedSymbol, Row
+from ...layout.grid import Layout, PlacedSymbol, Row, repeated_rows
 from ...layout.sheet import (
     CLOSING_NOTE_WIDTH,
     LEFT_COLUMNS,
@@ -56,15 +56,18 @@ def visit_flowchart(translator: LaTeXTranslator, node: sop_flowchart) -> None:
     printed = printed_flowchart(
         procedure, setting(translator.config, "sop_paper"), caption.longest, closing
     )
-    texts: dict[int, dict[Column, str]] = {}
-    step_targets: dict[int, str] = {}
-    for step_row in node.step_rows(translator.builder.env):
-        cells = {
-            column: content_latex(translator, entry) for column, entry in step_row.cells.items()
-        }
-        texts.setdefault(step_row.step.number, cells)  # a repeated number is drawn once
-        if step_row.target:
-            step_targets[step_row.step.number] = hypertargets(translator, node, [step_row.target])
+    written = [
+        WrittenRow(
+            {column: content_latex(translator, entry) for column, entry in row.cells.items()},
+            hypertargets(translator, node, [row.target]) if row.target else "",
+        )
+        for row in node.step_rows(translator.builder.env)
+    ]
+    numbers = [step.number for step in procedure.steps]
+    first: dict[int, WrittenRow] = {}
+    for number, row in zip(numbers, written, strict=True):
+        first.setdefault(number, row)
+    under = repeated_rows(numbers)
     targets = hypertargets(translator, node, table["ids"]) if table is not None else ""
     out = [f"\n\\begin{{landscape}}\\begin{{sopflowchart}}{targets}\n"]
     for index, page in enumerate(printed.pages):
@@ -75,7 +78,12 @@ def visit_flowchart(translator: LaTeXTranslator, node: sop_flowchart) -> None:
         bands = Bands(page.layout)
         for row in page.layout.rows:
             step = row.node.step
-            out.append(_row(bands, row, texts.get(step, {}), step_targets.get(step, "")))
+            if step is None:
+                out.append(_row(bands, row, WrittenRow()))
+                continue
+            out.append(_row(bands, row, first[step]))
+            for position in under.get(step, ()):
+                out.append(_repeated_row(bands, row, written[position], numbers[position]))
     if total is not None:
         out.append(_total_row(total, labels))
     out.append("\\end{sopflowchartpage}\\end{sopflowchart}\\end{landscape}\n")
@@ -149,19 +157,49 @@ def _page_start(procedure: Procedure, layout: Layout, labels: Labels) -> str:
     )
 
 
-def _row(bands: Bands, row: Row, cells: dict[Column, str], target: str) -> str:
-    """A step's row (or a connector's); ``target`` labels the step, where links to it land."""
-    layout = bands.layout
+@dataclass(frozen=True)
+class WrittenRow:
+    """A row of the steps table in LaTeX: its cells' texts, and the target of its step.
+
+    Links to the step land on ``target`` (empty for a step number written twice).
+    """
+
+    cells: dict[Column, str] = field(default_factory=dict)
+    target: str = ""
+
+
+def _row(bands: Bands, row: Row, written: WrittenRow) -> str:
+    """A step's row, its band drawn; a connector's row has no texts."""
+    number = f"{written.target}{row.node.step}" if row.node.step is not None else ""
+    return _table_row(bands.layout, row.height, written.cells, number, _band(bands, row))
+
+
+def _repeated_row(bands: Bands, row: Row, written: WrittenRow, number: int) -> str:
+    """A row repeating step ``number`` (a warning already), printed after ``row``.
+
+    It has no symbol: the arrows crossing the lower edge of ``row`` pass down through it.
+    """
+    lines = "".join(
+        f"\\draw[sopflow] ({x:.1f}pt,0) -- ({x:.1f}pt,-\\sopheight);"
+        for _, x in bands.passing_lines(row)
+    )
+    band = _column_rules(bands.layout) + lines
+    return _table_row(bands.layout, 0.0, written.cells, f"{written.target}{number}", band)
+
+
+def _table_row(
+    layout: Layout, height: float, cells: dict[Column, str], number: str, band: str
+) -> str:
+    """A row of the printed table, at least ``height`` tall, ``band`` drawn among the actors."""
     measures = "".join(
         f"\\sopmeasure{{{PRINT_WIDTHS[column]}pt}}{{{cells.get(column, '')}}}"
         for column in WRITTEN_COLUMNS
     )
-    number = f"{target}{row.node.step}" if row.node.step is not None else ""
     after = " & ".join(cells.get(column, "") for column in RIGHT_COLUMNS)
     return (
-        f"\\sopstartrow{{{row.height:.1f}pt}}{measures}{number} & "
+        f"\\sopstartrow{{{height:.1f}pt}}{measures}{number} & "
         f"{cells.get(Column.ACTIVITY, '')} & "
-        f"\\sopband{{{layout.width:.1f}pt}}{{{_band(bands, row)}}} & {after} \\\\ \\hline\n"
+        f"\\sopband{{{layout.width:.1f}pt}}{{{band}}} & {after} \\\\ \\hline\n"
     )
 
 
@@ -179,14 +217,19 @@ def _total_row(total: TotalTime, labels: Labels) -> str:
 def _band(bands: Bands, row: Row) -> str:
     layout = bands.layout
     drawn = bands.band(row)
-    parts = [
-        f"\\draw[sopgrid] ({x:.1f}pt,0) -- ({x:.1f}pt,-\\sopheight);"
-        for x in layout.column_edges()[1:-1]
-    ]
+    parts = [_column_rules(layout)]
     for part in drawn.arrows:
         parts.extend(_arrow_part(part, row, layout))
     parts.extend(_symbol(symbol, row) for symbol in drawn.symbols)
     return "".join(parts)
+
+
+def _column_rules(layout: Layout) -> str:
+    """The rules between the actor columns, down the row's whole height."""
+    return "".join(
+        f"\\draw[sopgrid] ({x:.1f}pt,0) -- ({x:.1f}pt,-\\sopheight);"
+        for x in layout.column_edges()[1:-1]
+    )
 
 
 def _y(row: Row, y: float) -> str:
