@@ -142,6 +142,7 @@ SETTINGS = (
     Setting("sop_address", "", str),
     Setting("sop_year", "", (str, int)),
     Setting("sop_html_wide_pages", True, bool),
+    Setting("sop_html_json", True, bool),
     Setting("sop_review_months", REVIEW_MONTHS, int, problem=_months_problem),
     Setting("sop_warn_review_due", False, bool),
     Setting("sop_edition_pattern", EDITION_PATTERN, str, problem=_pattern_problem),

@@ -37,7 +37,7 @@ RANKS = {
     "site": 6,
 }
 #: Writers of one output format each; they share only writers.dot (Graphviz).
-FORMAT_WRITERS = {"writers.html", "writers.latex", "writers.plain"}
+FORMAT_WRITERS = {"writers.html", "writers.latex", "writers.plain", "writers.sopjson"}
 SHARED_WRITERS = {"writers.dot"}
 
 
@@ -67,7 +67,7 @@ def imported_modules(source: str, module: str, is_package: bool) -> set[str]:
 def layer(module: str) -> str:
     """``core``, ``doctree``, … or ``writers.html`` for a module of a writer package."""
     parts = module.split(".")[1:]
-    if not parts:
+    if not parts or parts[0] == "__version__":  # the package itself, or its version
         return "package"
     if parts[0] == "writers" and len(parts) > 1:
         return f"writers.{parts[1]}"

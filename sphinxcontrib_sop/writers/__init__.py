@@ -1,11 +1,12 @@
-"""Writing the doctree per output format: HTML, LaTeX, plain text, and Graphviz pictures."""
+"""Writing the doctree per output format: HTML, LaTeX, plain text, Graphviz pictures, and the
+handbook's data as JSON."""
 
 from __future__ import annotations
 
 from sphinx.application import Sphinx
 
 from ..doctree.nodes import NODES
-from . import dot, html, latex, plain
+from . import dot, html, latex, plain, sopjson
 
 #: Each builder (or format) name and the visitors its writer gives, by node.
 FORMAT_VISITORS = (
@@ -24,5 +25,5 @@ def register(app: Sphinx) -> None:
             if node_class in by_node
         }
         app.add_node(node_class, **visitors)
-    for writer in (html, latex, plain, dot):
+    for writer in (html, latex, plain, dot, sopjson):
         writer.register(app)

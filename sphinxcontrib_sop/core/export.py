@@ -1,0 +1,208 @@
+"""The handbook as data: every SOP as JSON, in the shape ``sop.schema.json`` describes.
+
+:func:`handbook_data` turns the SOPs of a handbook into plain dictionaries and
+lists, and :func:`to_json` writes them out the same way every time: keys
+sorted, SOPs in the registry's order, steps and arrows as written.  Where a
+published SOP lives (its page, URL and source file) is told by the caller,
+which knows the build; nothing here knows Sphinx.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .model import Approver, DateField, Duration, Procedure, Status, Step
+from .ordering import procedure_key
+from .review import review_date
+from .totals import CLOCK_MINUTES, TimeSum, TotalTime, total_time
+from .wording import Labels
+
+#: The version of the data's shape: the major part changes when a field is
+#: removed or changes its meaning, the minor part when a field is added.
+SCHEMA_VERSION = "1.0"
+#: The JSON Schema of the data, shipped in the package.
+SCHEMA_PATH = Path(__file__).with_name("sop.schema.json")
+#: Each status as the data names it: the English words of ``:status:``.
+STATUS_NAMES = {
+    Status.DRAFT: "draft",
+    Status.IN_FORCE: "in-force",
+    Status.WITHDRAWN: "withdrawn",
+    Status.SUPERSEDED: "superseded",
+}
+
+
+@dataclass(frozen=True)
+class Publication:
+    """Where an SOP is published: its page, the URL of its block, its source file."""
+
+    docname: str
+    url: str
+    source: str
+
+
+@dataclass(frozen=True)
+class Handbook:
+    """What the data says of the handbook as a whole."""
+
+    project: str
+    language: str
+    edition: str = ""
+    generator: str = ""
+
+
+def handbook_data(
+    handbook: Handbook,
+    sops: Iterable[tuple[Procedure, Publication]],
+    labels: Labels,
+    review_months: int,
+) -> dict[str, Any]:
+    """The whole handbook: its name, and each SOP by number, then title and id."""
+    ordered = sorted(sops, key=lambda sop: (procedure_key(sop[0]), sop[1].docname))
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "generator": handbook.generator,
+        "project": handbook.project,
+        "language": handbook.language,
+        "edition": handbook.edition or None,
+        "sops": [
+            sop_data(procedure, publication, labels, review_months)
+            for procedure, publication in ordered
+        ],
+    }
+
+
+def sop_data(
+    procedure: Procedure, publication: Publication, labels: Labels, review_months: int
+) -> dict[str, Any]:
+    """One SOP: its identity part, its steps and arrows, its total time, where it lives."""
+    review = review_date(procedure, review_months)
+    return {
+        "id": procedure.id,
+        "number": procedure.number,
+        "name": procedure.title,
+        "agency": procedure.agency,
+        "unit": procedure.unit,
+        "unit_lines": list(procedure.unit_lines),
+        "dates": {
+            "created": _date(procedure.created),
+            "revised": _date(procedure.revised),
+            "effective": _date(procedure.effective),
+            "review": review.isoformat() if review else None,
+        },
+        "approver": _approver(procedure.approver),
+        "status": STATUS_NAMES[procedure.status],
+        "superseded_by": procedure.superseded_by or None,
+        "change_note": procedure.change_note,
+        "legal_basis": list(procedure.legal_basis),
+        "qualifications": list(procedure.qualifications),
+        "related": list(procedure.related),
+        "equipment": list(procedure.equipment),
+        "warnings": list(procedure.warnings),
+        "records": list(procedure.records),
+        "actors": list(procedure.actors),
+        "steps": [_step(step) for step in procedure.steps],
+        "edges": [
+            {"from": edge.source, "to": edge.target, "branch": edge.branch}
+            for edge in procedure.edges
+        ],
+        "total_time": _total(total_time(procedure), labels),
+        "page": {"docname": publication.docname, "url": publication.url},
+        "source": {"file": publication.source, "line": procedure.line},
+    }
+
+
+def to_json(data: dict[str, Any]) -> str:
+    """``data`` as JSON text: keys sorted, indented, UTF-8 letters as they are."""
+    return json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+
+
+def _date(field: DateField | None) -> dict[str, Any] | None:
+    if field is None:
+        return None
+    return {
+        "text": field.text,
+        "date": field.value.isoformat() if field.value else None,
+        "precision": field.precision.value if field.value else None,
+    }
+
+
+def _approver(approver: Approver) -> dict[str, str]:
+    return {
+        "position": approver.position,
+        "name": approver.name,
+        "nip": approver.nip,
+        "rank": approver.rank,
+    }
+
+
+def _step(step: Step) -> dict[str, Any]:
+    return {
+        "number": step.number,
+        "activity": step.activity,
+        "actors": list(step.actors),
+        "requirements": step.requirements,
+        "time": {
+            "text": step.time,
+            "duration": _duration(step.duration),
+            "minutes": _minutes(step.duration),
+        },
+        "output": step.output,
+        "notes": step.notes,
+        "flow": step.flow.text,
+        "kind": step.kind.value,
+        "line": step.line,
+    }
+
+
+def _duration(duration: Duration | None) -> dict[str, Any] | None:
+    if duration is None:
+        return None
+    return {
+        "amount": _number(duration.amount),
+        "amount_max": _number(duration.amount_max),
+        "unit": duration.unit.value,
+    }
+
+
+def _minutes(duration: Duration | None) -> dict[str, float] | None:
+    """A clock time in minutes, the low and the high end; ``None`` for days and months."""
+    if duration is None or duration.unit not in CLOCK_MINUTES:
+        return None
+    per_unit = CLOCK_MINUTES[duration.unit]
+    high = duration.amount if duration.amount_max is None else duration.amount_max
+    return {"min": _number(duration.amount * per_unit), "max": _number(high * per_unit)}
+
+
+def _total(total: TotalTime | None, labels: Labels) -> dict[str, Any] | None:
+    if total is None:
+        return None
+    minutes = total.minutes
+    return {
+        "text": total.text(labels),
+        "note": total.note(labels),
+        "shortest": _sum(total.shortest),
+        "longest": _sum(total.longest),
+        "minutes": {"min": _number(minutes[0]), "max": _number(minutes[1])} if minutes else None,
+        "unread": [{"step": unread.step, "time": unread.text} for unread in total.unread],
+    }
+
+
+def _sum(time: TimeSum) -> dict[str, float]:
+    return {
+        "minutes": _number(time.minutes),
+        "working_days": _number(time.working_days),
+        "days": _number(time.days),
+        "months": _number(time.months),
+    }
+
+
+def _number(value: float | None) -> float | int | None:
+    """A whole number as an integer, others to four decimals: the same text on every build."""
+    if value is None:
+        return None
+    rounded = round(value, 4)
+    return int(rounded) if rounded.is_integer() else rounded

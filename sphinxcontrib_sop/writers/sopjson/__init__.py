@@ -1,0 +1,105 @@
+"""The handbook's data as JSON: the ``sopjson`` builder, and ``sop.json`` beside the HTML pages.
+
+Both write ``sop.json`` — every SOP of the handbook (:mod:`sphinxcontrib_sop.core.export`)
+— with its schema ``sop.schema.json`` beside it, so a portal can fetch and check it.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+from urllib.parse import urljoin
+
+from sphinx.application import Sphinx
+from sphinx.builders import Builder
+
+from ... import __version__
+from ...config import labels_language, review_months
+from ...core.export import SCHEMA_PATH, Handbook, Publication, handbook_data, to_json
+from ...core.files import write_atomically
+from ...domain import ProcedureEntry, get_domain
+from ...i18n.labels import ProjectLabels
+
+#: The files written into the output folder.
+DATA_FILE = "sop.json"
+SCHEMA_FILE = "sop.schema.json"
+
+
+class SOPJSONBuilder(Builder):
+    """``sphinx-build -b sopjson``: reads the handbook and writes only its data."""
+
+    name = "sopjson"
+    format = "sopjson"
+    epilog = "The SOP data is in %(outdir)s/" + DATA_FILE + "."
+    allow_parallel = True
+
+    def init(self) -> None:
+        pass
+
+    def get_outdated_docs(self) -> list[str]:
+        """No page is written: the data comes from what the pages' SOPs were read into."""
+        return []
+
+    def get_target_uri(self, docname: str, typ: str | None = None) -> str:
+        """A page's URL in the HTML build: ``docname`` and the HTML file suffix."""
+        return docname + (self.config.html_file_suffix or ".html")
+
+    def prepare_writing(self, docnames: set[str]) -> None:
+        pass
+
+    def write_doc(self, docname: str, doctree: object) -> None:
+        pass
+
+    def finish(self) -> None:
+        write_data(self)
+
+
+def write_data(builder: Builder) -> None:
+    """Write ``sop.json`` and its schema into the builder's output folder."""
+    outdir = Path(builder.outdir)
+    outdir.mkdir(parents=True, exist_ok=True)
+    data = to_json(handbook_json(builder))
+    write_atomically(outdir / DATA_FILE, data.encode("utf-8"))
+    shutil.copyfile(SCHEMA_PATH, outdir / SCHEMA_FILE)
+
+
+def handbook_json(builder: Builder) -> dict:
+    """The data of every SOP the builder's environment holds."""
+    config = builder.config
+    handbook = Handbook(
+        project=config.project,
+        language=labels_language(config),
+        edition=config.sop_edition,
+        generator=f"sphinxcontrib-sop {__version__}",
+    )
+    sops = [
+        (entry.procedure, _publication(builder, entry))
+        for entry in get_domain(builder.env).definitions()
+    ]
+    return handbook_data(handbook, sops, ProjectLabels(config.sop_labels), review_months(config))
+
+
+def _publication(builder: Builder, entry: ProcedureEntry) -> Publication:
+    docname = entry.procedure.docname
+    url = f"{builder.get_target_uri(docname)}#{entry.anchor}"
+    if builder.config.html_baseurl:
+        url = urljoin(builder.config.html_baseurl.rstrip("/") + "/", url)
+    source = Path(builder.env.doc2path(docname)).relative_to(builder.srcdir)
+    return Publication(docname, url, source.as_posix())
+
+
+def write_beside_pages(app: Sphinx, exception: Exception | None) -> None:
+    """After a successful HTML build with ``sop_html_json``: ``sop.json`` beside the pages.
+
+    Not into an EPUB, whose book is already packed when the build finishes.
+    """
+    builder = app.builder
+    is_html = builder.format == "html" and not builder.name.startswith("epub")
+    if exception is None and is_html and app.config.sop_html_json:
+        write_data(builder)
+
+
+def register(app: Sphinx) -> None:
+    """Add the ``sopjson`` builder, and ``sop.json`` to HTML builds."""
+    app.add_builder(SOPJSONBuilder)
+    app.connect("build-finished", write_beside_pages)
