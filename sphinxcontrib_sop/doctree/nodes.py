@@ -139,6 +139,27 @@ class sop_map(nodes.General, nodes.Element):  # noqa: N801
     """
 
 
+class sop_forms(nodes.container):  # noqa: N801
+    """The monitoring or evaluation forms a ``sop-monitoring`` or ``sop-evaluation``
+    directive asks for: ``query`` says which.
+
+    The directive leaves it holding only the page break that starts the forms in
+    print; one :class:`sop_form` per SOP is filled in when the page is written.
+    """
+
+
+class sop_form(nodes.container):  # noqa: N801
+    """One monitoring or evaluation form of one SOP, on pages of its own in print."""
+
+
+class sop_checkbox(nodes.inline):  # noqa: N801
+    """A box to tick on a form: ``☐`` in text, drawn in print."""
+
+
+class sop_fill_in(nodes.inline):  # noqa: N801
+    """A dotted line to write on, on a form: dots in text."""
+
+
 # -- the history of an SOP through the editions, filled when a page is written --
 
 
@@ -210,6 +231,10 @@ NODES = (
     sop_registry,
     sop_registry_row,
     sop_map,
+    sop_forms,
+    sop_form,
+    sop_checkbox,
+    sop_fill_in,
     sop_history,
     sop_diff,
     sop_changes,

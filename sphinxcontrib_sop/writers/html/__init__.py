@@ -7,6 +7,7 @@ from sphinx.application import Sphinx
 
 from ...doctree.nodes import (
     sop_deleted,
+    sop_fill_in,
     sop_flowchart,
     sop_graphviz,
     sop_inserted,
@@ -22,6 +23,7 @@ from .assets import add_stylesheet, copy_static_files
 from .changes import depart_deleted, depart_inserted, visit_deleted, visit_inserted
 from .editions import add_edition_parts
 from .flowchart import visit_flowchart
+from .forms import visit_fill_in
 from .graphviz import visit_graphviz
 from .markers import skip, visit_line_break_opportunity, visit_signature_space
 from .registry import (
@@ -44,6 +46,7 @@ VISITORS = {
     sop_line_break_opportunity: (visit_line_break_opportunity, None),
     sop_deleted: (visit_deleted, depart_deleted),
     sop_inserted: (visit_inserted, depart_inserted),
+    sop_fill_in: (visit_fill_in, None),
 }
 
 

@@ -6,9 +6,12 @@ from sphinx.application import Sphinx
 
 from ...doctree.nodes import (
     sop_centred,
+    sop_checkbox,
     sop_deleted,
     sop_diff,
+    sop_fill_in,
     sop_flowchart,
+    sop_form,
     sop_graphviz,
     sop_history,
     sop_identity,
@@ -25,6 +28,7 @@ from ...doctree.nodes import (
 from ..dot.pictures import depart_picture
 from .changes import visit_deleted, visit_inserted
 from .flowchart import visit_flowchart
+from .forms import FORM, visit_checkbox, visit_fill_in
 from .graphviz import visit_graphviz
 from .identity import visit_identity
 from .manual import register_latex_manual
@@ -58,6 +62,9 @@ VISITORS = {
     sop_diff: LABELLED,
     sop_deleted: (visit_deleted, None),
     sop_inserted: (visit_inserted, None),
+    sop_form: FORM,
+    sop_checkbox: (visit_checkbox, None),
+    sop_fill_in: (visit_fill_in, None),
 }
 
 
