@@ -60,8 +60,9 @@ class FormDirective(HandbookDirective):
             warn_about_option(
                 self,
                 "unit",
-                f"sop-{self.kind.value} names an SOP and a :unit:: the form of "
-                f"{query.sop_id!r} is printed; write either the id or :unit:",
+                f"sop-{self.kind.value}: both an SOP id ({query.sop_id!r}) and :unit: are "
+                "given: write one of them (the SOP's form is printed, :unit: is left out "
+                "meanwhile)",
             )
             query = FormQuery(query.kind, query.sop_id, pages=query.pages, period=query.period)
         elif not query.sop_id and not query.units:

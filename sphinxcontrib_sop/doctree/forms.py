@@ -9,7 +9,6 @@ containers, paragraphs and tables, so every builder writes it::
 
     sop_forms                                 the page break starting them in print
       sop_form.sop-form                       one per SOP, each on pages of its own
-        [sop_page_break]                      before every form but the first
         sop_centred > p.sop-form-title
         [p.sop-form-status]                   an SOP not in force
         table.sop-form-header                 SOP title, number, unit, period
@@ -106,12 +105,12 @@ def fill_forms(app: Sphinx, doctree: nodes.document, docname: str) -> None:
         chosen = form_procedures(procedures, query)
         if not chosen and (query.sop_id or query.units):
             view += paragraph(labels(EMPTY_MESSAGE), classes=["sop-form-empty"])
-        for position, procedure in enumerate(chosen):
-            view += form(procedure, query, labels, first=not position)
+        view.extend(form(procedure, query, labels) for procedure in chosen)
 
 
-def form(procedure: Procedure, query: FormQuery, labels: Labels, first: bool) -> sop_form:
-    """One form of ``procedure``, on pages of its own in print."""
+def form(procedure: Procedure, query: FormQuery, labels: Labels) -> sop_form:
+    """One form of ``procedure``, on pages of its own in print: each ends with a page break,
+    and the first of a directive's forms follows the break the directive starts with."""
     node = sop_form(
         classes=[
             "sop-form",
@@ -120,8 +119,6 @@ def form(procedure: Procedure, query: FormQuery, labels: Labels, first: bool) ->
         ],
         sop_id=procedure.id,
     )
-    if not first:
-        node += sop_page_break()
     title = labels(FORM_TITLES[query.kind])
     heading = paragraph(nodes.strong(title, title), classes=["sop-form-title"])
     node += sop_centred("", heading, classes=["sop-form-heading"])

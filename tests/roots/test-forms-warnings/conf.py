@@ -1,0 +1,2 @@
+extensions = ["sphinxcontrib_sop"]
+language = "en"
