@@ -46,5 +46,7 @@ latex_documents = [
         "manual",
     ),
 ]
+# The monitoring and evaluation forms close the manual as its appendix (Lampiran).
+latex_appendices = ["handbook/formulir"]
 sop_address = "Jalan Kapten A. Rivai Nomor 23, Palembang 30129"
 sop_year = "2024"

@@ -291,6 +291,7 @@ def test_every_warning_of_the_code_is_documented():
         "sop.edition",
         "sop.graphviz",
         "sop.registry",
+        "sop.form",
         "sop.history",
         "ref.ref",
         "ref.related",
@@ -704,6 +705,11 @@ Styles
    2   Mencatat           Pengelola
    ==  =================  =========
 
+.. sop-monitoring:: gaya-1
+   :class: gaya-formulir
+
+.. sop-evaluation:: gaya-3
+
 .. sop-decree:: Penetapan SOP
    :nomor: 800/1/2024
    :tanggal: 2024-01-31
@@ -765,10 +771,12 @@ def edition_pages(tmp_path_factory: pytest.TempPathFactory) -> list[BeautifulSou
 
 
 def documented_classes() -> set[str]:
-    """The classes named in the class tables of output.rst, flowchart.rst and decree.rst."""
+    """The classes named in the class tables of output.rst, flowchart.rst, forms.rst and
+    decree.rst."""
     texts = [
         list_table("output.rst", "Class"),
         list_table("flowchart.rst", "Selector"),
+        list_table("forms.rst", "Class"),
         re.search(r"In HTML the decree is .*?for your own CSS\.", page_text("decree.rst"), re.S)[0],
     ]
     found = set()

@@ -187,13 +187,18 @@ class OptionsDirective(SphinxDirective):
 
     def report(self, problems: list[Problem]) -> None:
         """Log each problem as a Sphinx warning at its line of this document."""
-        for problem in problems:
-            logger.warning(
-                problem.message,
-                location=(self.env.docname, problem.line or self.lineno),
-                type="sop",
-                subtype=problem.subtype,
-            )
+        report(self, problems)
+
+
+def report(directive: SphinxDirective, problems: list[Problem]) -> None:
+    """Log each problem as a Sphinx warning at its line of ``directive``'s document."""
+    for problem in problems:
+        logger.warning(
+            problem.message,
+            location=(directive.env.docname, problem.line or directive.lineno),
+            type="sop",
+            subtype=problem.subtype,
+        )
 
 
 def written_text(directive: SphinxDirective) -> str:

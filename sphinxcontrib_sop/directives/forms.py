@@ -15,10 +15,9 @@ from sphinx.util import logging
 from ..core.characters import control_character_problems, without_controls
 from ..core.forms import FormKind, FormQuery
 from ..core.options import canonical_options, option_lines
-from ..core.problems import Problem
 from ..doctree.nodes import sop_forms, sop_page_break
 from ..domain import HANDBOOK_VIEW
-from .base import written_text
+from .base import report, written_text
 from .handbook import HandbookDirective, unit_names, warn_about_option
 
 logger = logging.getLogger(__name__)
@@ -48,7 +47,7 @@ class FormDirective(HandbookDirective):
             FORM_OPTIONS,
         )
         # Control characters are left out of the id and the options.
-        self._report([*control_character_problems(written, self.lineno), *problems])
+        report(self, [*control_character_problems(written, self.lineno), *problems])
         query = FormQuery(
             self.kind,
             sop_id=self._sop_id(),
@@ -85,15 +84,6 @@ class FormDirective(HandbookDirective):
 
     def _sop_id(self) -> str:
         return without_controls(self.arguments[0]).strip() if self.arguments else ""
-
-    def _report(self, problems: list[Problem]) -> None:
-        for problem in problems:
-            logger.warning(
-                problem.message,
-                location=(self.env.docname, problem.line or self.lineno),
-                type="sop",
-                subtype=problem.subtype,
-            )
 
 
 class MonitoringDirective(FormDirective):

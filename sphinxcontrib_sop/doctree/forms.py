@@ -63,11 +63,11 @@ logger = logging.getLogger(__name__)
 #: The columns of the monitoring form: heading (a label message), relative width, class.
 MONITORING_COLUMNS = (
     ("No", 5, "sop-form-number"),
-    ("Procedure", 31, "sop-form-procedure"),
-    ("Assessment of the implementation", 20, "sop-form-assessment"),
-    ("Notes on the assessment", 16, "sop-form-notes"),
-    ("Action to be taken", 16, "sop-form-action"),
-    ("Assessor's initials", 12, "sop-form-initials"),
+    ("Procedure", 29, "sop-form-procedure"),
+    ("Assessment of the implementation", 24, "sop-form-assessment"),
+    ("Notes on the assessment", 15, "sop-form-notes"),
+    ("Action to be taken", 14, "sop-form-action"),
+    ("Assessor's initials", 13, "sop-form-initials"),
 )
 #: The columns of the evaluation form.
 EVALUATION_COLUMNS = (
