@@ -11,7 +11,8 @@ The package is layered (see the Architecture page of the documentation)::
     domain.py    the sop domain: every SOP of the handbook, cross-references
     editions.py  the site of every edition this build belongs to
     doctree/     node classes, and the doctree built from the model
-    directives/  sop, sop-decree, sop-registry, sop-map, sop-changes
+    directives/  sop, sop-decree, sop-registry, sop-map, sop-changes, sop-monitoring,
+                 sop-evaluation
     writers/     html/, latex/, plain.py, and dot/ (Graphviz) for both
     history/     each SOP's history through the editions, read from git
     site/        sphinx-sop-site: every edition built into one site
