@@ -37,7 +37,7 @@ ENV_VERSION = 6
 def setup(app: Sphinx) -> dict[str, Any]:
     """Register the configuration, then each part of the extension."""
     from . import config, directives, domain, editions, history, i18n, writers
-    from .doctree import backlinks
+    from .doctree import backlinks, pdf_links
 
     config.register(app)
     i18n.register(app)
@@ -46,6 +46,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     directives.register(app)
     writers.register(app)
     backlinks.register(app)
+    pdf_links.register(app)
     history.register(app)
     return {
         "version": __version__,

@@ -608,7 +608,10 @@ def test_custom_properties_documented_are_the_stylesheets():
 
 #: A project with an SOP of every kind of content the HTML classes describe.
 STYLED_PROJECT = {
-    "conf.py": 'extensions = ["sphinxcontrib_sop"]\nlanguage = "id"\nsop_logo = "logo.png"\n',
+    "conf.py": 'extensions = ["sphinxcontrib_sop"]\nlanguage = "id"\nsop_logo = "logo.png"\n'
+    'sop_pdf_folder = "."\n',
+    # The PDF of the first SOP, which its page links (sop_pdf_folder).
+    "sop-gaya-1.pdf": "%PDF-1.4",
     "index.rst": """\
 Styles
 ======

@@ -199,6 +199,8 @@ MESSAGES = (
     "Position",
     "Name",
     "No SOP matches this form.",
+    # The link to an SOP's own PDF (sop_pdf_folder).
+    "Download this SOP as PDF",
 )
 
 

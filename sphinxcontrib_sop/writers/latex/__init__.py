@@ -41,6 +41,7 @@ from .markers import (
     visit_signature_space,
 )
 from .pages import PageBreakBeforeHeadings
+from .single import register as register_single_documents
 from .status import BANNER, depart_procedure, visit_procedure
 from .targets import LABELLED
 
@@ -69,6 +70,8 @@ VISITORS = {
 
 
 def register(app: Sphinx) -> None:
-    """Add the manual's package, and the page breaks before the headings of SOPs and decrees."""
+    """Add the manual's package, the page breaks before the headings of SOPs and decrees,
+    and a document of its own for each SOP."""
     register_latex_manual(app)
     app.add_post_transform(PageBreakBeforeHeadings)
+    register_single_documents(app)
