@@ -5,7 +5,8 @@
 #                   site of two editions (sphinx-sop-site): the commit checked out and
 #                   an earlier one named in docs/conf.py; changes not committed are in
 #                   neither (plain sphinx-build docs <folder> shows them)
-#   ./dev.sh pdf    build the example handbook as a PDF: docs/_build/latex/buku-pedoman-sop.pdf
+#   ./dev.sh pdf    build the example handbook as a PDF: docs/_build/latex/buku-pedoman-sop.pdf,
+#                   and each of its SOPs alone: docs/_build/latex/sop-<id>.pdf
 #   ./dev.sh test   run the test suite (extra arguments go to pytest)
 #   ./dev.sh lint   check the code with ruff
 #   ./dev.sh matrix run the test suite on the oldest and the newest supported
@@ -78,12 +79,14 @@ case "$task" in
         # hint to run make in the LaTeX folder would mislead, as this task runs it.
         # Warnings still go to stderr, and -W still fails the build on them.
         "$VENV/bin/sphinx-build" -q -W --keep-going -b latex docs docs/_build/latex "$@"
+        # The manual, then each SOP's own document (sop_pdf_per_sop), as the build listed them.
         (cd docs/_build/latex && latexmk -pdf -interaction=nonstopmode -halt-on-error \
-            buku-pedoman-sop.tex >latexmk.log 2>&1) || {
+            buku-pedoman-sop.tex $(cat sop-per-sop.txt 2>/dev/null) >latexmk.log 2>&1) || {
             tail -40 docs/_build/latex/latexmk.log >&2
             exit 1
         }
-        echo "The PDF handbook is docs/_build/latex/buku-pedoman-sop.pdf."
+        echo "The PDF handbook is docs/_build/latex/buku-pedoman-sop.pdf;" \
+            "each SOP's own PDF is docs/_build/latex/sop-<id>.pdf."
         ;;
     test)
         ensure_system_packages with-tex

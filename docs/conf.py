@@ -50,3 +50,5 @@ latex_documents = [
 latex_appendices = ["handbook/formulir"]
 sop_address = "Jalan Kapten A. Rivai Nomor 23, Palembang 30129"
 sop_year = "2024"
+# Beside the manual, a PDF of each SOP alone (sop-<id>.pdf), as agencies circulate them.
+sop_pdf_per_sop = True
