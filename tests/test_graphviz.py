@@ -303,7 +303,9 @@ def test_html_embeds_the_svg_flowchart(app):
     assert all(id_.startswith(("surat-masuk-", "a_surat-masuk-")) for id_ in ids)  # unique per SOP
     assert page.select_one("div.sop").find_all(recursive=False)[-1] is figure  # after the steps
     assert html(app, "table").select("figure.sop-graphviz") == []
-    assert len(rendered_files(app.outdir / "_images", "svg")) == 2
+    assert len(rendered_files(app.doctreedir / "sop-graphviz", "svg")) == 2
+    # The pages hold the SVG inline: the cache is not published.
+    assert list(app.outdir.rglob("sop-flowchart-*")) == []
 
 
 @needs_dot
@@ -434,7 +436,7 @@ def test_missing_dot_warns_once_and_shows_the_description(make_app, rootdir, tmp
     items = html(app, "both").select(".sop-graphviz-description li")
     assert len(items) == 7
     assert (app.outdir / "unrelated.html").is_file()
-    assert rendered_files(app.outdir / "_images", "svg") == []
+    assert rendered_files(app.doctreedir / "sop-graphviz", "svg") == []
 
 
 def test_failing_dot_warns_once_and_shows_the_description(make_app, rootdir, tmp_path):
@@ -481,7 +483,7 @@ def test_files_of_changed_sops_are_removed(make_app, rootdir, tmp_path):
     shutil.copytree(rootdir / "test-graphviz", source)
     app = make_app("html", srcdir=source)
     app.build()
-    images = app.outdir / "_images"
+    images = app.doctreedir / "sop-graphviz"
     before = rendered_files(images, "svg")
     assert len(before) == 2
 

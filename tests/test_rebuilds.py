@@ -44,3 +44,22 @@ def test_a_clean_rebuild_into_the_same_folder_changes_no_byte(tmp_path: Path) ->
     assert changed == []
     # The extension's stylesheet is linked with its checksum from the first build on.
     assert b"_static/sphinxcontrib-sop.css?v=" in written[0]["index.html"]
+
+
+def test_a_rebuild_with_nothing_changed_changes_no_file(tmp_path: Path) -> None:
+    """Nothing read, nothing written: the folder is left as it was, pictures included."""
+    source = tmp_path / "src"
+    shutil.copytree(ROOTS / "test-registry", source)
+    written = []
+    for _ in range(2):
+        app = SphinxTestApp(
+            "html", srcdir=source, builddir=tmp_path / "out", status=StringIO(), warning=StringIO()
+        )
+        try:
+            app.build()
+        finally:
+            app.cleanup()
+        written.append(pages(app.outdir))
+    assert written[0] == written[1]
+    # The map is in a page of this project: its picture is inline.
+    assert b'<figure class="sop-graphviz sop-map' in b"".join(written[0].values())

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 from docutils import nodes
 from sphinx.application import Sphinx
@@ -11,7 +10,7 @@ from sphinx.environment import BuildEnvironment
 from sphinx.environment.collectors import EnvironmentCollector
 
 from ...doctree.nodes import sop_graphviz
-from .pictures import PICTURE_FORMATS, rendered_files
+from .pictures import PICTURE_FORMATS, picture_folder, rendered_files
 from .render import FILE_PREFIX, file_name
 from .source import view_dot
 
@@ -48,9 +47,7 @@ def remove_stale_files(app: Sphinx, exception: Exception | None) -> None:
     fmt = PICTURE_FORMATS.get(app.builder.format)
     if exception is not None or fmt is None:
         return
-    folder = Path(app.builder.outdir)
-    if fmt == "svg":
-        folder /= app.builder.imagedir
+    folder = picture_folder(app.builder)
     command = app.config.graphviz_dot
     used = {file_name(dot, fmt, command) for drawn in sources(app.env).values() for dot in drawn}
     used |= rendered_files(app.builder)  # the SOP maps, drawn when their pages are written

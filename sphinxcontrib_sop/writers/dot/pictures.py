@@ -24,6 +24,8 @@ logger = logging.getLogger(__name__)
 
 #: The picture format of each builder format that shows one.
 PICTURE_FORMATS = {"html": "svg", "latex": "pdf"}
+#: The folder, in the doctree folder, of the SVG files the HTML pages put inline.
+CACHE_FOLDER = "sop-graphviz"
 
 MISSING = (
     "the Graphviz program 'dot' was not found (graphviz_dot = %r): install Graphviz "
@@ -53,15 +55,31 @@ def show_descriptions(app: Sphinx, doctree: nodes.document, docname: str) -> Non
         view.replace_self(view.description)
 
 
-def picture(builder: Builder, node: sop_graphviz | sop_map, outdir: Path) -> Path | None:
+def picture_folder(builder: Builder) -> Path:
+    """Where the builder's rendered files go.
+
+    HTML puts each SVG inline in its page, so the files are only a cache, kept
+    with the build's private state (``<doctrees>/sop-graphviz``) rather than
+    published: the site holds no file that no page uses, and rebuilding it into
+    the same folder gives the same files.  LaTeX includes its PDFs from the
+    output folder.
+    """
+    if builder.format == "html":
+        return Path(builder.doctreedir, CACHE_FOLDER)
+    return Path(builder.outdir)
+
+
+def picture(builder: Builder, node: sop_graphviz | sop_map) -> Path | None:
     """The rendered file of a flowchart or map, or ``None`` after a warning when ``dot`` fails.
 
     Each file rendered is noted, so the clean-up at the end of the build keeps it.
     """
     command = builder.config.graphviz_dot
     dot = node["dot"] if isinstance(node, sop_map) else view_dot(node, builder.env)
+    folder = picture_folder(builder)
+    folder.mkdir(parents=True, exist_ok=True)
     try:
-        path = render(dot, PICTURE_FORMATS[builder.format], outdir, command)
+        path = render(dot, PICTURE_FORMATS[builder.format], folder, command)
     except GraphvizMissingError:
         _warn_once(builder, "missing", MISSING, command, location=node)
     except GraphvizFailedError as error:

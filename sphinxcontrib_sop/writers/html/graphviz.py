@@ -3,13 +3,12 @@
 HTML embeds the SVG in the page rather than linking it with ``<img>``: its text
 stays selectable and found by the browser's search, it scales with the page's
 fonts and width, and a single-page or offline copy needs no other file.  The
-rendered file in ``_images`` is the cache and can be opened on its own.
+rendered files are a cache in the doctree folder, not published.
 """
 
 from __future__ import annotations
 
 import html
-from pathlib import Path
 
 from docutils import nodes
 from sphinx.writers.html5 import HTML5Translator
@@ -20,7 +19,7 @@ from ..dot.pictures import picture
 
 def visit_graphviz(self: HTML5Translator, node: sop_graphviz | sop_map) -> None:
     """The SVG inline in a ``<figure>``; the description if it cannot be drawn."""
-    path = picture(self.builder, node, Path(self.builder.outdir, self.builder.imagedir))
+    path = picture(self.builder, node)
     if path is None:
         return  # the node's child, the description, is written instead
     classes = ["sop-graphviz", *node["classes"]]

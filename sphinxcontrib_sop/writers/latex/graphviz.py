@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from docutils import nodes
 from sphinx.writers.latex import LaTeXTranslator
 
@@ -25,7 +23,7 @@ LATEX_FIGURE = r"""
 
 def visit_graphviz(self: LaTeXTranslator, node: sop_graphviz | sop_map) -> None:
     """The PDF, included in a centred block with its caption."""
-    path = picture(self.builder, node, Path(self.builder.outdir))
+    path = picture(self.builder, node)
     if path is None:
         return
     self.body.append(LATEX_FIGURE % (path.name, self.encode(node["caption"])))
