@@ -11,6 +11,8 @@
 #   ./dev.sh lint   check the code with ruff
 #   ./dev.sh matrix run the test suite on the oldest and the newest supported
 #                   stack (noxfile.py; extra arguments go to nox)
+#   ./dev.sh bench  measure the extension against the same handbook as plain tables
+#                   (bench/run.py; extra arguments go to it, e.g. --sizes 250,1000)
 #
 # Each task installs what it needs: the Debian packages (Graphviz, python3-venv,
 # and for the PDF and the tests TeX Live, poppler-utils and Chromium) when
@@ -98,13 +100,19 @@ case "$task" in
         ensure_venv test
         "$VENV/bin/nox" "$@"
         ;;
+    bench)
+        ensure_system_packages
+        ensure_venv docs
+        "$VENV/bin/python" bench/run.py "$@"
+        ;;
     lint)
         ensure_venv lint
         "$VENV/bin/ruff" check .
         "$VENV/bin/ruff" format --check .
         ;;
     *)
-        echo "usage: ./dev.sh docs | pdf | test [pytest arguments] | matrix [nox arguments] | lint" >&2
+        echo "usage: ./dev.sh docs | pdf | test [pytest arguments] | matrix [nox arguments]" \
+            "| bench [bench/run.py arguments] | lint" >&2
         exit 2
         ;;
 esac
