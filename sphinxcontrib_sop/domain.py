@@ -7,6 +7,7 @@ each SOP of the page.  The SOPs referring to one are its *back-links*.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Iterable, Set
 from dataclasses import dataclass
 from typing import Any
@@ -26,6 +27,7 @@ from .core.actors import actors
 from .core.model import Procedure, Status
 from .core.ordering import initial, procedure_key
 from .core.review import last_review, reference_date, review_date, review_due, source_date_problem
+from .core.totals import total_time
 from .core.wording import numbered_title
 from .i18n.labels import ProjectLabels
 
@@ -34,9 +36,12 @@ logger = logging.getLogger(__name__)
 #: Cross-reference types: the ``:sop:ref:`` role, ids in ``:related:``, and the
 #: replacement of a superseded SOP (``:superseded-by:``, linked from its banner).
 REF, RELATED, SUPERSEDED = "ref", "related", "superseded"
-#: The attribute marking a node that shows every SOP (a registry, a map): its page is
-#: written again whenever an SOP changes.
+#: The attribute marking a node that shows SOPs of the whole handbook, their steps too
+#: (a form, the changes of an edition): its page is written again whenever an SOP changes.
 HANDBOOK_VIEW = {"sop_handbook_view": True}
+#: The attribute marking a view that shows only an SOP's summary (a registry, a map): its
+#: page is written again when the summary of an SOP changes (:func:`view_summary`).
+SUMMARY_VIEW = {"sop_handbook_view": "summary"}
 #: On a reference inside an SOP: the status of that SOP (noted in ``process_doc``).
 SOURCE_STATUS = "sop_source_status"
 #: How a warning names the status of an SOP no longer in force.
@@ -139,10 +144,11 @@ class SOPDomain(Domain):
         "procedures": {},  # docname -> list[ProcedureEntry], in source order
         "references": {},  # docname -> frozenset of SOP ids it refers to
         "referrers": {},  # docname -> {id of an SOP there: frozenset of SOP ids it refers to}
-        "handbook_views": set(),  # docnames holding a registry or a map of every SOP
+        "handbook_views": set(),  # docnames holding a view of the handbook's SOPs
+        "summary_views": set(),  # those whose views show only SOPs' summaries
         "views_date": None,  # the review reference date the views were last written for
     }
-    data_version = 2
+    data_version = 3
 
     def __init__(self, env: BuildEnvironment) -> None:
         super().__init__(env)
@@ -212,8 +218,13 @@ class SOPDomain(Domain):
 
     @property
     def handbook_views(self) -> set[str]:
-        """The pages holding a registry or a map: they show every SOP."""
+        """The pages holding a view of the handbook's SOPs: a registry, a map, a form …"""
         return self.data["handbook_views"]
+
+    @property
+    def summary_views(self) -> set[str]:
+        """The pages whose views (registries, maps) show only the SOPs' summaries."""
+        return self.data["summary_views"]
 
     def clear_doc(self, docname: str) -> None:
         self._by_id = self._backlinks = None
@@ -221,6 +232,7 @@ class SOPDomain(Domain):
         self.references.pop(docname, None)
         self.referrers.pop(docname, None)
         self.handbook_views.discard(docname)
+        self.summary_views.discard(docname)
 
     def merge_domaindata(self, docnames: Set[str], otherdata: dict[str, Any]) -> None:
         self._by_id = self._backlinks = None
@@ -232,6 +244,7 @@ class SOPDomain(Domain):
             if docname in otherdata["referrers"]:
                 self.referrers[docname] = otherdata["referrers"][docname]
         self.handbook_views.update(docnames & otherdata["handbook_views"])
+        self.summary_views.update(docnames & otherdata["summary_views"])
 
     def process_doc(self, env: BuildEnvironment, docname: str, document: nodes.document) -> None:
         xrefs = [
@@ -253,8 +266,11 @@ class SOPDomain(Domain):
         if by_sop:
             self._backlinks = None
             self.referrers[docname] = by_sop
-        if any(True for _ in document.findall(_is_handbook_view)):
+        views = {view["sop_handbook_view"] for view in document.findall(_is_handbook_view)}
+        if views:
             self.handbook_views.add(docname)
+        if views == {SUMMARY_VIEW["sop_handbook_view"]}:
+            self.summary_views.add(docname)
         # Each sop_procedure node carries its SOP's status: note it on the links inside.
         for procedure in document.findall(_is_procedure):
             for xref in procedure.findall(addnodes.pending_xref):
@@ -397,9 +413,10 @@ class SOPDomain(Domain):
         page links to a renamed, moved or deleted SOP with stale text, and a link to
         an SOP withdrawn meanwhile warns; pages
         holding an SOP whose back-links changed, so every SOP lists the SOPs
-        referring to it now; and the pages showing every SOP (registries, maps)
-        when any SOP changed or the date they tell review dates by
-        (``views_date``) is another.
+        referring to it now; and the pages showing the handbook's SOPs (registries,
+        maps, forms) when the date they tell review dates by (``views_date``) is
+        another, or an SOP changed — registries and maps only when what they show of
+        it (:func:`view_summary`) changed, so editing a step rewrites none of them.
         """
         changed = _changed(self._targets_before_read, self._reference_targets())
         linked = _changed(self._backlinks_before_read, self._backlink_targets())
@@ -409,8 +426,15 @@ class SOPDomain(Domain):
             for docname, entries in self.procedures_by_doc.items()
             if any(entry.procedure.id in linked for entry in entries)
         }
-        if self._handbook_before_read != self.procedures() or self.data["views_date"] != views_date:
+        before, after = self._handbook_before_read, self.procedures()
+        if self.data["views_date"] != views_date:
             rewrite |= self.handbook_views
+        elif before != after:
+            summarised = any(
+                view_summary(before.get(sop_id)) != view_summary(after.get(sop_id))
+                for sop_id in _changed(before, after)
+            )
+            rewrite |= self.handbook_views - (set() if summarised else self.summary_views)
         self.data["views_date"] = views_date
         return rewrite
 
@@ -432,6 +456,19 @@ class SOPDomain(Domain):
             sop_id: tuple(entry.target for entry in entries)
             for sop_id, entries in self._backlinks_by_id().items()
         }
+
+
+def view_summary(entry: ProcedureEntry | None) -> tuple[Any, ...] | None:
+    """What a registry or a map may show of an SOP: all of it but its steps' texts.
+
+    Of the steps, their count, their actors and the total time they add up to.
+    """
+    if entry is None:
+        return None
+    procedure = entry.procedure
+    actors = frozenset(actor for step in procedure.steps for actor in step.actors)
+    outline = dataclasses.replace(procedure, steps=(), line=None)
+    return entry.anchor, outline, len(procedure.steps), actors, total_time(procedure)
 
 
 def _references_by_sop(

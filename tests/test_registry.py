@@ -7,6 +7,7 @@ import datetime
 import io
 import re
 import shutil
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import unquote
@@ -278,6 +279,18 @@ EDITS = {
         ":unit: Bagian Umum\n   :effective: 2024-03-01",
         ":unit: Bagian Protokol\n   :effective: 2024-03-01",
     ),
+    # Only a step's time: the total time in the registries changes.
+    "step time": (
+        "general.rst",
+        "Mencatat surat                  Staf  TU       10 menit",
+        "Mencatat surat                  Staf  TU       40 menit",
+    ),
+    "new step": (
+        "general.rst",
+        "   2   Mencatat surat                  Staf  TU       10 menit\n",
+        "   2   Mencatat surat                  Staf  TU       10 menit\n"
+        "   3   Menyimpan surat                 Staf TU        5 menit\n",
+    ),
 }
 
 
@@ -300,6 +313,32 @@ def test_incremental_builds_equal_a_clean_build(tmp_path: Path, edit: str) -> No
     clean = handbook_views(build(source, tmp_path / "clean").outdir)
     assert incremental == clean
     assert clean != original
+
+
+def test_editing_a_steps_text_rewrites_no_registry_or_map(tmp_path: Path) -> None:
+    """Registries and maps show no step's text: editing one does not write their pages."""
+    source = tmp_path / "src"
+    shutil.copytree(ROOTS / "test-registry", source)
+    outdir = build(source, tmp_path / "out").outdir
+    written = {path.name: path.stat().st_mtime_ns for path in outdir.glob("*.html")}
+    path = source / "general.rst"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("Menerima surat    ", "Menerima berkas   "), "utf-8")
+    time.sleep(0.01)
+    build(source, tmp_path / "out")
+    rewritten = {
+        path.name for path in outdir.glob("*.html") if path.stat().st_mtime_ns != written[path.name]
+    }
+    # The page of the maps is not written; index.html, the page of the toctree holding
+    # the edited page, is written by Sphinx itself, and so are its index pages.
+    assert rewritten == {
+        "general.html",
+        "index.html",
+        "genindex.html",
+        "search.html",
+        "sop-actors.html",
+    }
+    assert "Menerima berkas" in (outdir / "general.html").read_text(encoding="utf-8")
 
 
 def test_parallel_build_equals_serial_build(tmp_path: Path) -> None:

@@ -29,7 +29,7 @@ from ..core.registry import (
 )
 from ..core.status import STATUS_WORDS
 from ..doctree.nodes import sop_changes, sop_map, sop_registry
-from ..domain import HANDBOOK_VIEW
+from ..domain import HANDBOOK_VIEW, SUMMARY_VIEW
 from .base import written_text
 
 logger = logging.getLogger(__name__)
@@ -125,7 +125,7 @@ class RegistryDirective(HandbookDirective):
             group_by_unit=self._group_by_unit(),
         )
         classes = ["sop-registry-view", *self.options.get("class", [])]
-        return [self.located(sop_registry(query=query, classes=classes, **HANDBOOK_VIEW))]
+        return [self.located(sop_registry(query=query, classes=classes, **SUMMARY_VIEW))]
 
     def _statuses(self) -> list[Status | str]:
         known: dict[str, Status | str] = {
@@ -168,7 +168,7 @@ class MapDirective(HandbookDirective):
     def run(self) -> list[nodes.Node]:
         units = unit_names(self.options.get("unit") or "")
         classes = ["sop-map", *self.options.get("class", [])]
-        node = sop_map(units=units, pages=self.pages(), classes=classes, **HANDBOOK_VIEW)
+        node = sop_map(units=units, pages=self.pages(), classes=classes, **SUMMARY_VIEW)
         return [self.located(node)]
 
 

@@ -94,9 +94,10 @@ def cell_text(entry: nodes.entry | None) -> str:
     """
     if entry is None:
         return ""
-    entry = entry.deepcopy()
-    for message in list(entry.findall(nodes.system_message)):
-        message.parent.remove(message)
+    if any(True for _ in entry.findall(nodes.system_message)):
+        entry = entry.deepcopy()
+        for message in list(entry.findall(nodes.system_message)):
+            message.parent.remove(message)
     if len(entry.children) == 1 and not entry.astext().strip():
         marker = _empty_list_marker(entry.children[0])
         if marker:
