@@ -166,9 +166,12 @@ def _write_cell_copy(translator: HTML5Translator, step_row: StepRow, column: Col
 
 
 def _write_content_copy(translator: HTML5Translator, element: nodes.Element) -> None:
-    """Write a copy of what ``element`` holds, without ids: the sheet keeps them, once a page."""
-    copy = element.deepcopy()
-    for inner in copy.findall(nodes.Element):
-        inner["ids"] = []
-    for child in copy.children:
+    """Write what ``element`` holds without ids (copied when it has any): the sheet keeps
+    them, once a page."""
+    content = element
+    if any(inner["ids"] for inner in element.findall(nodes.Element, include_self=False)):
+        content = element.deepcopy()
+        for inner in content.findall(nodes.Element):
+            inner["ids"] = []
+    for child in content.children:
         child.walkabout(translator)

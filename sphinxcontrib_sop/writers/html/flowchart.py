@@ -42,7 +42,7 @@ from ...layout.sheet import (
     screen_width,
 )
 from .cards import Sheet, write_step_cards
-from .hyphens import hyphenate_texts, hyphenated_html
+from .hyphens import hyphenated_html, with_soft_hyphens
 from .svg import Texts, band_svg, stretch_svg
 
 
@@ -250,14 +250,13 @@ def _write_cell(translator: HTML5Translator, step_row: StepRow, column: Column) 
     """A text cell, with the author's inline markup rendered by the translator.
 
     Long words get soft hyphens, so a narrow column breaks them visibly; the
-    steps table itself is not written, so its cell is copied.
+    steps table itself is not written, so a cell is copied to get them.
     """
     translator.body.append(f'<td class="sop-{column.value}">')
     entry = step_row.cells.get(column)
     if entry is not None:
-        copy = entry.deepcopy()
-        hyphenate_texts(copy, _letters(SCREEN_COLUMNS[column].minimum, BODY_FONT))
-        for child in copy.children:
+        content = with_soft_hyphens(entry, _letters(SCREEN_COLUMNS[column].minimum, BODY_FONT))
+        for child in content.children:
             child.walkabout(translator)
     translator.body.append("</td>")
 

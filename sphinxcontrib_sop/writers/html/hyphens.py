@@ -54,16 +54,22 @@ def hyphenated_html(text: str, letters: int) -> str:
     )
 
 
+def with_soft_hyphens(element: nodes.Element, letters: int) -> nodes.Element:
+    """``element`` itself when no word of it is long; else a copy set as :func:`hyphenate_texts`
+    sets it."""
+    if not any(_has_long_word(str(text), letters) for text in _hyphenable_texts(element)):
+        return element
+    copy = element.deepcopy()
+    hyphenate_texts(copy, letters)
+    return copy
+
+
 def hyphenate_texts(element: nodes.Element, letters: int) -> None:
     """Set the long words of ``element``'s texts as :func:`hyphenated_html` does.
 
     Code, math and raw markup stay as they are, and so does an address shown as its link.
     """
-    for text in list(element.findall(nodes.Text)):
-        if any(isinstance(ancestor, KEPT_WHOLE) for ancestor in _ancestors(text.parent)):
-            continue
-        if isinstance(text.parent, nodes.reference) and str(text) == text.parent.get("refuri"):
-            continue
+    for text in list(_hyphenable_texts(element)):
         parts = split_long_words(str(text), letters)
         if any(long for _, long in parts):
             text.parent.replace(
@@ -95,6 +101,20 @@ def split_long_words(text: str, letters: int) -> list[tuple[str, bool]]:
     if position < len(text):
         parts.append((text[position:], False))
     return parts
+
+
+def _hyphenable_texts(element: nodes.Element) -> Iterator[nodes.Text]:
+    """The texts of ``element`` but code, math, raw markup and addresses shown as links."""
+    for text in element.findall(nodes.Text):
+        if any(isinstance(ancestor, KEPT_WHOLE) for ancestor in _ancestors(text.parent)):
+            continue
+        if isinstance(text.parent, nodes.reference) and str(text) == text.parent.get("refuri"):
+            continue
+        yield text
+
+
+def _has_long_word(text: str, letters: int) -> bool:
+    return any(len(word) > letters for word in WORD.findall(text))
 
 
 def _hyphenated(word: str, letters: int) -> str:
