@@ -257,6 +257,16 @@ def test_urls_follow_the_builder_and_html_baseurl(tmp_path):
     )
 
 
+def test_each_sop_is_one_line_of_the_file(json_app, data):
+    lines = (json_app.outdir / "sop.json").read_text(encoding="utf-8").splitlines()
+    sop_lines = [line for line in lines if line.startswith('    {"actors": ')]
+    assert [json.loads(line.rstrip(","))["id"] for line in sop_lines] == [
+        entry["id"] for entry in data["sops"]
+    ]
+    assert lines[1] == '  "edition": null,'
+    assert len(lines) == len(sop_lines) + 9
+
+
 def test_two_builds_give_identical_files(tmp_path, json_app):
     again = build_copy(tmp_path, "export", "sopjson")
     assert (again.outdir / "sop.json").read_bytes() == (json_app.outdir / "sop.json").read_bytes()

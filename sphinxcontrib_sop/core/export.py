@@ -116,8 +116,17 @@ def sop_data(
 
 
 def to_json(data: dict[str, Any]) -> str:
-    """``data`` as JSON text: keys sorted, indented, UTF-8 letters as they are."""
-    return json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+    """``data`` as JSON text: keys sorted, UTF-8 letters as they are, one SOP per line.
+
+    The handbook's fields come one per line, then each SOP on a line of its own: a
+    change to an SOP is a change to its line, and the text is written by the fast
+    encoder, which does not indent.
+    """
+    encode = json.JSONEncoder(ensure_ascii=False, sort_keys=True).encode
+    fields = [f"  {encode(key)}: {encode(data[key])}" for key in sorted(data) if key != "sops"]
+    sops = ",\n".join(f"    {encode(sop)}" for sop in data["sops"])
+    listed = f'  "sops": [\n{sops}\n  ]' if sops else '  "sops": []'
+    return "{\n" + ",\n".join([*fields, listed]) + "\n}\n"
 
 
 def _date(field: DateField | None) -> dict[str, Any] | None:
