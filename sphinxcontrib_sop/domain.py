@@ -27,7 +27,7 @@ from .core.actors import actors
 from .core.model import Procedure, Status
 from .core.ordering import initial, procedure_key
 from .core.review import last_review, reference_date, review_date, review_due, source_date_problem
-from .core.totals import total_time
+from .core.totals import TotalTime, total_time
 from .core.wording import numbered_title
 from .i18n.labels import ProjectLabels
 
@@ -55,10 +55,12 @@ SOP, NUMBER = "sop", "number"
 
 @dataclass(frozen=True)
 class ProcedureEntry:
-    """An SOP as the domain stores it: the model and the anchor of its page."""
+    """An SOP as the domain stores it: the model, the anchor of its page, and its total
+    time, worked out once when it is read (registries, maps and ``sop.json`` show it)."""
 
     procedure: Procedure
     anchor: str
+    total: TotalTime | None = None
 
     @property
     def location(self) -> tuple[str, int | None]:
@@ -148,7 +150,7 @@ class SOPDomain(Domain):
         "summary_views": set(),  # those whose views show only SOPs' summaries
         "views_date": None,  # the review reference date the views were last written for
     }
-    data_version = 3
+    data_version = 4
 
     def __init__(self, env: BuildEnvironment) -> None:
         super().__init__(env)
@@ -213,7 +215,7 @@ class SOPDomain(Domain):
         """Record an SOP read from ``procedure.docname``; return its index in that page."""
         self._by_id = self._backlinks = None
         entries = self.procedures_by_doc.setdefault(procedure.docname, [])
-        entries.append(ProcedureEntry(procedure, anchor))
+        entries.append(ProcedureEntry(procedure, anchor, total_time(procedure)))
         return len(entries) - 1
 
     @property
@@ -468,7 +470,7 @@ def view_summary(entry: ProcedureEntry | None) -> tuple[Any, ...] | None:
     procedure = entry.procedure
     actors = frozenset(actor for step in procedure.steps for actor in step.actors)
     outline = dataclasses.replace(procedure, steps=(), line=None)
-    return entry.anchor, outline, len(procedure.steps), actors, total_time(procedure)
+    return entry.anchor, outline, len(procedure.steps), actors, entry.total
 
 
 def _references_by_sop(

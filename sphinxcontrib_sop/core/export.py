@@ -18,7 +18,7 @@ from typing import Any
 from .model import Approver, DateField, Duration, Procedure, Status, Step
 from .ordering import procedure_key
 from .review import review_date
-from .totals import CLOCK_MINUTES, TimeSum, TotalTime, total_time
+from .totals import CLOCK_MINUTES, TimeSum, TotalTime
 from .wording import Labels
 
 #: The version of the data's shape: the major part changes when a field is
@@ -54,31 +54,34 @@ class Handbook:
     generator: str = ""
 
 
+@dataclass(frozen=True)
+class PublishedSOP:
+    """An SOP as the data gives it: the model, its total time (as worked out when the SOP
+    was read, or ``None``), and where it is published."""
+
+    procedure: Procedure
+    total: TotalTime | None
+    publication: Publication
+
+
 def handbook_data(
-    handbook: Handbook,
-    sops: Iterable[tuple[Procedure, Publication]],
-    labels: Labels,
-    review_months: int,
+    handbook: Handbook, sops: Iterable[PublishedSOP], labels: Labels, review_months: int
 ) -> dict[str, Any]:
     """The whole handbook: its name, and each SOP by number, then title and id."""
-    ordered = sorted(sops, key=lambda sop: (procedure_key(sop[0]), sop[1].docname))
+    ordered = sorted(sops, key=lambda sop: (procedure_key(sop.procedure), sop.publication.docname))
     return {
         "schema_version": SCHEMA_VERSION,
         "generator": handbook.generator,
         "project": handbook.project,
         "language": handbook.language,
         "edition": handbook.edition or None,
-        "sops": [
-            sop_data(procedure, publication, labels, review_months)
-            for procedure, publication in ordered
-        ],
+        "sops": [sop_data(sop, labels, review_months) for sop in ordered],
     }
 
 
-def sop_data(
-    procedure: Procedure, publication: Publication, labels: Labels, review_months: int
-) -> dict[str, Any]:
+def sop_data(sop: PublishedSOP, labels: Labels, review_months: int) -> dict[str, Any]:
     """One SOP: its identity part, its steps and arrows, its total time, where it lives."""
+    procedure, publication = sop.procedure, sop.publication
     review = review_date(procedure, review_months)
     return {
         "id": procedure.id,
@@ -109,7 +112,7 @@ def sop_data(
             {"from": edge.source, "to": edge.target, "branch": edge.branch}
             for edge in procedure.edges
         ],
-        "total_time": _total(total_time(procedure), labels),
+        "total_time": _total(sop.total, labels),
         "page": {"docname": publication.docname, "url": publication.url},
         "source": {"file": publication.source, "line": procedure.line},
     }

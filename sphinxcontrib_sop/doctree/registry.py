@@ -32,7 +32,6 @@ from ..core.model import Procedure, Status
 from ..core.ordering import folded
 from ..core.registry import RegistryColumn, RegistryQuery, grouped_by_unit, select
 from ..core.review import reference_date, review_due
-from ..core.totals import total_time
 from ..core.wording import Labels
 from ..domain import ProcedureEntry, get_domain
 from ..i18n.labels import ProjectLabels
@@ -149,7 +148,7 @@ class RegistryCells:
         return shown
 
     def _time(self, entry: ProcedureEntry) -> list[nodes.Node]:
-        total = total_time(entry.procedure)
+        total = entry.total
         if total is None:
             return []
         shown: list[nodes.Node] = [nodes.inline("", total.text(self.labels))]

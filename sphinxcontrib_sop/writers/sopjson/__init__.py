@@ -15,7 +15,14 @@ from sphinx.builders import Builder
 
 from ... import __version__
 from ...config import labels_language, review_months
-from ...core.export import SCHEMA_PATH, Handbook, Publication, handbook_data, to_json
+from ...core.export import (
+    SCHEMA_PATH,
+    Handbook,
+    Publication,
+    PublishedSOP,
+    handbook_data,
+    to_json,
+)
 from ...core.files import write_atomically
 from ...domain import ProcedureEntry, get_domain
 from ...i18n.labels import ProjectLabels
@@ -73,7 +80,7 @@ def handbook_json(builder: Builder) -> dict:
         generator=f"sphinxcontrib-sop {__version__}",
     )
     sops = [
-        (entry.procedure, _publication(builder, entry))
+        PublishedSOP(entry.procedure, entry.total, _publication(builder, entry))
         for entry in get_domain(builder.env).definitions()
     ]
     return handbook_data(handbook, sops, ProjectLabels(config.sop_labels), review_months(config))
