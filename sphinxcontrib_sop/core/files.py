@@ -18,3 +18,10 @@ def write_atomically(path: Path, data: bytes) -> None:
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+
+
+def write_if_changed(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` (atomically) unless the file holds it already, so that
+    tools that go by a file's time (``make``, ``rsync``) leave it alone."""
+    if not path.is_file() or path.read_bytes() != data:
+        write_atomically(path, data)

@@ -33,6 +33,7 @@ from sphinx.util import logging
 from sphinx.util.docutils import new_document
 from sphinx.util.texescape import escape
 
+from ...core.files import write_if_changed
 from ...core.pdf_names import PREFIX, pdf_name
 from ...core.wording import numbered_title
 from ...doctree.nodes import sop_backlinks, sop_procedure
@@ -117,7 +118,7 @@ def write_documents(app: Sphinx, exception: Exception | None) -> None:
                 subtype="config",
             )
             continue
-        _write_if_changed(outdir / target, _latex(builder, single))
+        write_if_changed(outdir / target, _latex(builder, single).encode("utf-8"))
         written.append(target)
     _remove_unwritten(outdir, written)
 
@@ -205,13 +206,6 @@ def _latex(builder: LaTeXBuilder, single: SingleSOP) -> str:
         builder.context.clear()
         builder.context.update(context)
         builder.docnames = docnames
-
-
-def _write_if_changed(path: Path, text: str) -> None:
-    """Write ``text`` unless the file holds it already (so ``make`` leaves its PDF alone)."""
-    data = text.encode("utf-8")
-    if not path.is_file() or path.read_bytes() != data:
-        path.write_bytes(data)
 
 
 def _remove_unwritten(outdir: Path, written: list[str]) -> None:

@@ -6,7 +6,6 @@ Both write ``sop.json`` — every SOP of the handbook (:mod:`sphinxcontrib_sop.c
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 from urllib.parse import urljoin
 
@@ -23,7 +22,7 @@ from ...core.export import (
     handbook_data,
     to_json,
 )
-from ...core.files import write_atomically
+from ...core.files import write_if_changed
 from ...domain import ProcedureEntry, get_domain
 from ...i18n.labels import ProjectLabels
 
@@ -66,8 +65,8 @@ def write_data(builder: Builder) -> None:
     outdir = Path(builder.outdir)
     outdir.mkdir(parents=True, exist_ok=True)
     data = to_json(handbook_json(builder))
-    write_atomically(outdir / DATA_FILE, data.encode("utf-8"))
-    shutil.copyfile(SCHEMA_PATH, outdir / SCHEMA_FILE)
+    write_if_changed(outdir / DATA_FILE, data.encode("utf-8"))
+    write_if_changed(outdir / SCHEMA_FILE, SCHEMA_PATH.read_bytes())
 
 
 def handbook_json(builder: Builder) -> dict:
