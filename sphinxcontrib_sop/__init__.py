@@ -31,13 +31,13 @@ if TYPE_CHECKING:
 __version__ = "0.1.0"
 
 #: Raise when the layout of stored environment data changes.
-ENV_VERSION = 6
+ENV_VERSION = 7
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
     """Register the configuration, then each part of the extension."""
     from . import config, directives, domain, editions, history, i18n, writers
-    from .doctree import backlinks, pdf_links
+    from .doctree import backlinks, pdf_links, steps
 
     config.register(app)
     i18n.register(app)
@@ -45,6 +45,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     editions.register(app)
     directives.register(app)
     writers.register(app)
+    steps.register(app)
     backlinks.register(app)
     pdf_links.register(app)
     history.register(app)

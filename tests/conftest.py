@@ -14,6 +14,7 @@ from typing import TypeVar
 import pytest
 import sphinx
 from bs4 import BeautifulSoup
+from docutils import nodes
 from playwright.sync_api import Browser, sync_playwright
 from sphinx.config import Config
 from sphinx.testing.util import SphinxTestApp
@@ -64,6 +65,20 @@ def html(app: SphinxTestApp, docname: str = "index") -> BeautifulSoup:
     return BeautifulSoup(
         (app.outdir / f"{docname}.html").read_text(encoding="utf-8"), "html.parser"
     )
+
+
+def resolved_doctrees(app: SphinxTestApp) -> dict[str, nodes.document]:
+    """Filled during the next build: each page's doctree as it is written, by docname.
+
+    Build with ``force_all=True``: a page a previous test built is not written again.
+    """
+    resolved: dict[str, nodes.document] = {}
+
+    def keep(app: SphinxTestApp, doctree: nodes.document, docname: str) -> None:
+        resolved[docname] = doctree.deepcopy()
+
+    app.connect("doctree-resolved", keep, priority=900)
+    return resolved
 
 
 def warnings(app: SphinxTestApp) -> list[str]:

@@ -94,6 +94,21 @@ def _row_target(row: nodes.Element) -> str:
     return target["ids"][0] if target is not None and target["ids"] else ""
 
 
+class sop_steps(nodes.General, DrawsProcedure):  # noqa: N801
+    """The steps of one SOP as its page holds them until it is written.
+
+    Its children: the table's caption (a ``title``) when the author gave one, a
+    ``thead`` with the heading rows, and one :class:`sop_step_cells` per step.
+    ``sop_anchor`` is the SOP's anchor; ``ids`` and ``names`` are the table's.
+    When the page is written it becomes the steps table
+    (:mod:`sphinxcontrib_sop.doctree.steps`); ``numfig`` numbers it as a table.
+    """
+
+
+class sop_step_cells(nodes.General, nodes.Element):  # noqa: N801
+    """The cells an author wrote for one step: entries marked with their column."""
+
+
 class sop_graphviz(nodes.General, DrawsProcedure):  # noqa: N801
     """The Graphviz flowchart of one SOP.
 
@@ -226,6 +241,8 @@ NODES = (
     sop_status_banner,
     sop_identity,
     sop_flowchart,
+    sop_steps,
+    sop_step_cells,
     sop_graphviz,
     sop_backlinks,
     sop_registry,

@@ -6,12 +6,15 @@
       sop_status_banner                   for an SOP not in force
       sop_identity → the identity table
       the author's body, its step table replaced by
-        sop_flowchart → sop_small_print → steps table    the official flowchart
-        sop_small_print → steps table                    with :diagram: graphviz
+        sop_flowchart → sop_small_print → sop_steps      the official flowchart
+        sop_small_print → sop_steps                      with :diagram: graphviz
       sop_graphviz                                        with :diagram: graphviz or both
       sop_history                           its revision history, filled when written
       sop_diff                              what changed since the previous edition, likewise
       sop_backlinks                         the SOPs referring to it, filled when written
+
+``sop_steps`` holds the author's cells and becomes the steps table when the
+page is written (:mod:`.steps`).
 """
 
 from __future__ import annotations
@@ -38,7 +41,7 @@ from .nodes import (
     sop_small_print,
 )
 from .status import status_banner, status_classes
-from .steps import steps_table
+from .steps import written_steps
 from .table_reader import TableCells, cell_text
 
 
@@ -97,7 +100,7 @@ def procedure_node(sop: ReadSOP, place: Place, labels: Labels) -> sop_procedure:
     body = list(sop.body)
     if sop.step_table is not None and procedure.steps:
         position = sop.step_table.position
-        steps = _steps_view(body[position], procedure, sop.step_table, labels, place.anchor)
+        steps = _steps_view(body[position], procedure, sop.step_table, labels, place)
         official = sop.diagram != "graphviz"
         body[position] = (
             sop_flowchart("", steps, sop_docname=place.docname, sop_index=place.index)
@@ -125,7 +128,7 @@ def _steps_view(
     procedure: Procedure,
     table: WrittenStepTable,
     labels: Labels,
-    anchor: str,
+    place: Place,
 ) -> sop_small_print:
     """The steps table in place of the written one, keeping its caption, ids and markup."""
     cells, columns = table.cells, table.columns
@@ -154,7 +157,12 @@ def _steps_view(
         ]
         return [*own, *extra]
 
-    view = steps_table(procedure, content, labels, anchor)
+    view = written_steps(
+        procedure,
+        content,
+        labels,
+        {"sop_docname": place.docname, "sop_index": place.index, "sop_anchor": place.anchor},
+    )
     for title in written.findall(nodes.title):
         view.insert(0, title.deepcopy())
         break

@@ -5,31 +5,95 @@ Waktu, Output) | Alur | Keterangan — with the step's kind marked in the column
 of each actor who performs it, and a closing row with the total time
 ("Jumlah waktu") when the steps have times.  Each step's number cell starts with
 the target of its row (``<SOP anchor>-step-<number>``), where the actor index links.
+
+A page keeps only what the author wrote in its doctree (:func:`written_steps`):
+the heading rows and the text cells.  The table is built when the page is
+written (:class:`BuildStepsTables`), so the doctrees a build holds in memory,
+and pickles, carry no cell that the model can give: numbers, actor marks, flow,
+the total.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 from docutils import nodes
+from sphinx.application import Sphinx
+from sphinx.environment import BuildEnvironment
+from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from ..core.columns import Column
 from ..core.model import Procedure, Step
 from ..core.totals import TotalTime, total_time
 from ..core.wording import Labels, flow_text, kind_label
 from ..domain import step_anchor
+from ..i18n.labels import ProjectLabels
 from .elements import PRINTED_TABLE_STYLE, blank_cell, cell, paragraph, row, table
-from .nodes import COLUMN_ATTRIBUTE, TOTAL_TIME_CLASS
+from .nodes import COLUMN_ATTRIBUTE, TOTAL_TIME_CLASS, sop_step_cells, sop_steps
 
 #: Rich content for one step's cell, by the step's position and the column.
 CellContent = Callable[[int, Column], Sequence[nodes.Node]]
+#: The columns holding the author's text, in the order of the table.
+TEXT_COLUMNS = (Column.ACTIVITY, Column.REQUIREMENTS, Column.TIME, Column.OUTPUT, Column.NOTES)
+#: The cells the author wrote for one step, by column; a column left out is blank.
+WrittenCells = Mapping[Column, nodes.entry]
+
+
+def written_steps(
+    procedure: Procedure,
+    content: CellContent,
+    labels: Labels,
+    place: Mapping[str, str | int],
+) -> sop_steps:
+    """What the steps table of ``procedure`` needs from the page: its heading rows (with
+    the actors' names as written) and the cells ``content`` gives, the blank ones left out.
+
+    ``place`` holds the ``sop_docname``, ``sop_index`` and ``sop_anchor`` of the SOP.
+    """
+    steps = sop_steps("", nodes.thead("", *_header(procedure.actors, labels)), **place)
+    for position in range(len(procedure.steps)):
+        written = (_text_cell(content(position, column), column) for column in TEXT_COLUMNS)
+        steps += sop_step_cells("", *(entry for entry in written if entry.children))
+    return steps
+
+
+class BuildStepsTables(SphinxPostTransform):
+    """Turn each SOP's written steps into its steps table, before anything reads tables."""
+
+    default_priority = 5
+
+    def run(self, **kwargs: object) -> None:
+        labels = ProjectLabels(self.config.sop_labels)
+        for steps in list(self.document.findall(sop_steps)):
+            steps.replace_self(_built_table(steps, labels, self.env))
+
+
+def _built_table(steps: sop_steps, labels: Labels, env: BuildEnvironment) -> nodes.table:
+    """The steps table of ``steps``, with its caption, ids and names."""
+    written = [
+        {Column(entry[COLUMN_ATTRIBUTE]): entry for entry in cells.children}
+        for cells in steps.children
+        if isinstance(cells, sop_step_cells)
+    ]
+    head = steps.next_node(nodes.thead)
+    built = steps_table(steps.procedure(env), written, head.children, labels, steps["sop_anchor"])
+    title = steps.next_node(nodes.title)
+    if title is not None:
+        built.insert(0, title)
+    built["ids"] = steps["ids"]
+    built["names"] = steps["names"]
+    return built
 
 
 def steps_table(
-    procedure: Procedure, content: CellContent, labels: Labels, anchor: str
+    procedure: Procedure,
+    written: Sequence[WrittenCells],
+    head: Sequence[nodes.row],
+    labels: Labels,
+    anchor: str,
 ) -> nodes.table:
-    """The step table of ``procedure``, whose SOP has ``anchor``; ``content`` gives each
-    text cell's nodes.
+    """The step table of ``procedure``, whose SOP has ``anchor``, with its heading rows
+    ``head`` and the cells the author ``written`` for each step.
 
     Each cell holding the author's text is marked with its :class:`Column`.  A
     step number written twice (a warning already) is a target once.
@@ -37,17 +101,17 @@ def steps_table(
     actors = procedure.actors
     rows: list[nodes.row] = []
     numbered: set[int] = set()
-    for position, step in enumerate(procedure.steps):
+    for step, cells in zip(procedure.steps, written, strict=True):
         target = step_anchor(anchor, step.number) if step.number not in numbered else ""
         numbered.add(step.number)
-        rows.append(_step_row(position, step, actors, content, labels, target))
+        rows.append(_step_row(step, actors, cells, labels, target))
     total = total_time(procedure)
     if total is not None:
         rows.append(_total_row(total, len(actors), labels))
     return table(
         column_widths(procedure, labels),
         rows,
-        head=_header(actors, labels),
+        head=list(head),
         classes=["sop-steps", *PRINTED_TABLE_STYLE, "longtable"],
     )
 
@@ -115,10 +179,9 @@ def _header(actors: tuple[str, ...], labels: Labels) -> list[nodes.row]:
 
 
 def _step_row(
-    position: int,
     step: Step,
     actors: tuple[str, ...],
-    content: CellContent,
+    cells: WrittenCells,
     labels: Labels,
     target: str,
 ) -> nodes.row:
@@ -131,7 +194,7 @@ def _step_row(
     ]
 
     def written(column: Column) -> nodes.entry:
-        return _text_cell(content(position, column), column)
+        return cells.get(column) or _text_cell((), column)
 
     targets = [nodes.target("", "", ids=[target])] if target else []
     return row(
@@ -168,3 +231,8 @@ def _text_cell(children: Sequence[nodes.Node], column: Column) -> nodes.entry:
     entry = cell(*children, classes=classes) if children else blank_cell(classes=classes)
     entry[COLUMN_ATTRIBUTE] = column.value
     return entry
+
+
+def register(app: Sphinx) -> None:
+    """Build the steps tables when a page is written."""
+    app.add_post_transform(BuildStepsTables)
