@@ -8,6 +8,8 @@ each SOP of the page.  The SOPs referring to one are its *back-links*.
 from __future__ import annotations
 
 import dataclasses
+import hashlib
+import pickle
 from collections.abc import Callable, Iterable, Set
 from dataclasses import dataclass
 from typing import Any
@@ -23,7 +25,7 @@ from sphinx.util import logging
 from sphinx.util.nodes import make_refnode
 
 from .config import review_months
-from .core.actors import actors
+from .core.actors import StepActors, actors, step_actors
 from .core.model import Procedure, Status
 from .core.ordering import initial, procedure_key
 from .core.review import last_review, reference_date, review_date, review_due, source_date_problem
@@ -55,22 +57,67 @@ SOP, NUMBER = "sop", "number"
 
 @dataclass(frozen=True)
 class ProcedureEntry:
-    """An SOP as the domain stores it: the model, the anchor of its page, and its total
-    time, worked out once when it is read (registries, maps and ``sop.json`` show it)."""
+    """An SOP as the domain stores it: the SOP without its steps (``outline``), the anchor
+    of its page, its total time (worked out once, when it is read), each step's number and
+    actors (``step_actors``, for the actor index), the steps, pickled, and a ``digest`` of
+    all that was read, which names this reading of the SOP across builds.
 
-    procedure: Procedure
+    Every build loads the whole environment; an incremental one needs the steps of few
+    SOPs, so they are unpickled only when :attr:`procedure` is first asked for.  What
+    is needed of every SOP on every build — links, the actor index, the search index,
+    the checks — reads ``outline`` and ``step_actors``.
+    """
+
+    outline: Procedure
     anchor: str
-    total: TotalTime | None = None
+    total: TotalTime | None
+    step_actors: StepActors
+    steps_data: bytes
+    digest: str
+
+    @classmethod
+    def read(cls, procedure: Procedure, anchor: str) -> ProcedureEntry:
+        """The entry of ``procedure``, just read; its :attr:`procedure` is at hand."""
+        outline = dataclasses.replace(procedure, steps=())
+        steps_data = pickle.dumps(procedure.steps, pickle.HIGHEST_PROTOCOL)
+        what = (pickle.dumps((outline, anchor), pickle.HIGHEST_PROTOCOL), steps_data)
+        entry = cls(
+            outline,
+            anchor,
+            total_time(procedure),
+            step_actors(procedure),
+            steps_data,
+            hashlib.blake2b(b"".join(what), digest_size=16).hexdigest(),
+        )
+        object.__setattr__(entry, _UNPICKLED, procedure)
+        return entry
+
+    @property
+    def procedure(self) -> Procedure:
+        """The whole SOP, its steps unpickled the first time."""
+        procedure = self.__dict__.get(_UNPICKLED)
+        if procedure is None:
+            procedure = dataclasses.replace(self.outline, steps=pickle.loads(self.steps_data))
+            object.__setattr__(self, _UNPICKLED, procedure)
+        return procedure
+
+    def __getstate__(self) -> dict[str, Any]:
+        """What the environment stores: all but the unpickled SOP."""
+        return {key: value for key, value in self.__dict__.items() if key != _UNPICKLED}
 
     @property
     def location(self) -> tuple[str, int | None]:
-        return self.procedure.docname, self.procedure.line
+        return self.outline.docname, self.outline.line
 
     @property
     def target(self) -> tuple[str, str, str, str]:
         """What a link to the SOP shows and where it leads: title, number, page, anchor."""
-        procedure = self.procedure
-        return procedure.title, procedure.number, procedure.docname, self.anchor
+        outline = self.outline
+        return outline.title, outline.number, outline.docname, self.anchor
+
+
+#: The attribute of a :class:`ProcedureEntry` holding its whole SOP once unpickled.
+_UNPICKLED = "_procedure"
 
 
 def step_anchor(anchor: str, number: int) -> str:
@@ -105,20 +152,21 @@ class ActorIndex(Index):
         entries = [
             entry
             for entry in domain.definitions()
-            if wanted is None or entry.procedure.docname in wanted
+            if wanted is None or entry.outline.docname in wanted
         ]
         groups: dict[str | None, list[IndexEntry]] = {}
-        for actor in actors([entry.procedure for entry in entries]):
+        outlines = [entry.outline for entry in entries]
+        for actor in actors(outlines, [entry.step_actors for entry in entries]):
             rows = groups.setdefault(initial(actor.name), [])
             for position, part in enumerate(actor.parts):
                 entry = entries[part.sop]
-                docname = entry.procedure.docname
+                docname = entry.outline.docname
                 anchor = step_anchor(entry.anchor, part.steps[0])
                 if not position:
                     rows.append(IndexEntry(actor.name, 1, docname, anchor, "", "", ""))
                 steps = labels("step" if len(part.steps) == 1 else "steps")
                 numbers = f"{steps} {', '.join(map(str, part.steps))}"
-                name = numbered_title(entry.procedure)
+                name = numbered_title(entry.outline)
                 rows.append(IndexEntry(name, 2, docname, anchor, numbers, "", ""))
         # Names not starting with a letter come first, under "Symbols", as in Sphinx's index.
         return [
@@ -150,7 +198,7 @@ class SOPDomain(Domain):
         "summary_views": set(),  # those whose views show only SOPs' summaries
         "views_date": None,  # the review reference date the views were last written for
     }
-    data_version = 4
+    data_version = 5
 
     def __init__(self, env: BuildEnvironment) -> None:
         super().__init__(env)
@@ -185,7 +233,7 @@ class SOPDomain(Domain):
         if self._by_id is None:
             self._by_id = {}
             for entry in self.definitions():
-                self._by_id.setdefault(entry.procedure.id, entry)
+                self._by_id.setdefault(entry.outline.id, entry)
         return self._by_id
 
     def procedure_at(self, docname: str, index: int) -> Procedure:
@@ -202,12 +250,12 @@ class SOPDomain(Domain):
             for docname in sorted(self.referrers):
                 on_page: dict[str, ProcedureEntry] = {}
                 for entry in self.procedures_by_doc.get(docname, []):
-                    on_page.setdefault(entry.procedure.id, entry)
+                    on_page.setdefault(entry.outline.id, entry)
                 for referrer, targets in self.referrers[docname].items():
                     for target in targets - {referrer}:
                         found.setdefault(target, []).append(on_page[referrer])
             for entries in found.values():
-                entries.sort(key=lambda entry: (procedure_key(entry.procedure), entry.target))
+                entries.sort(key=lambda entry: (procedure_key(entry.outline), entry.target))
             self._backlinks = found
         return self._backlinks
 
@@ -215,7 +263,7 @@ class SOPDomain(Domain):
         """Record an SOP read from ``procedure.docname``; return its index in that page."""
         self._by_id = self._backlinks = None
         entries = self.procedures_by_doc.setdefault(procedure.docname, [])
-        entries.append(ProcedureEntry(procedure, anchor, total_time(procedure)))
+        entries.append(ProcedureEntry.read(procedure, anchor))
         return len(entries) - 1
 
     @property
@@ -263,7 +311,7 @@ class SOPDomain(Domain):
         targets = frozenset(node["reftarget"] for node in xrefs).union(any_targets)
         if targets:
             self.references[docname] = targets
-        page_sops = [entry.procedure.id for entry in self.procedures_by_doc.get(docname, [])]
+        page_sops = [entry.outline.id for entry in self.procedures_by_doc.get(docname, [])]
         by_sop = _references_by_sop(xrefs, page_sops)
         if by_sop:
             self._backlinks = None
@@ -296,7 +344,7 @@ class SOPDomain(Domain):
             logger.warning(problem, type="sop", subtype="config")
         today, months = reference_date(), review_months(self.env.config)
         for entry in self.definitions():
-            procedure = entry.procedure
+            procedure = entry.outline
             basis = last_review(procedure)
             due = review_date(procedure, months)
             if basis is None or due is None or not review_due(procedure, today, months):
@@ -322,10 +370,10 @@ class SOPDomain(Domain):
     ) -> None:
         first: dict[tuple[object, str], ProcedureEntry] = {}
         for entry in self.definitions():
-            value = value_of(entry.procedure)
+            value = value_of(entry.outline)
             if not value:
                 continue
-            key = (scope_of(entry.procedure), value)
+            key = (scope_of(entry.outline), value)
             if key not in first:
                 first[key] = entry
                 continue
@@ -355,7 +403,7 @@ class SOPDomain(Domain):
         entry = self.procedures().get(target)
         if entry is None:
             return None
-        procedure = entry.procedure
+        procedure = entry.outline
         if typ != SUPERSEDED:
             _warn_if_retired(procedure, node)
         if not node.get("refexplicit"):
@@ -394,7 +442,7 @@ class SOPDomain(Domain):
         """
         numbers: set[tuple[object, str]] = set()
         for sop_id, entry in self.procedures().items():
-            procedure = entry.procedure
+            procedure = entry.outline
             yield sop_id, procedure.title, SOP, procedure.docname, entry.anchor, 1
             number = (_letterhead(procedure), procedure.number)
             if procedure.number and number not in numbers:
@@ -426,7 +474,7 @@ class SOPDomain(Domain):
         rewrite |= {
             docname
             for docname, entries in self.procedures_by_doc.items()
-            if any(entry.procedure.id in linked for entry in entries)
+            if any(entry.outline.id in linked for entry in entries)
         }
         before, after = self._handbook_before_read, self.procedures()
         if self.data["views_date"] != views_date:
@@ -446,8 +494,8 @@ class SOPDomain(Domain):
         return {
             sop_id: (
                 *entry.target,
-                entry.procedure.status.value,
-                entry.procedure.superseded_by,
+                entry.outline.status.value,
+                entry.outline.superseded_by,
             )
             for sop_id, entry in self.procedures().items()
         }
@@ -467,10 +515,9 @@ def view_summary(entry: ProcedureEntry | None) -> tuple[Any, ...] | None:
     """
     if entry is None:
         return None
-    procedure = entry.procedure
-    actors = frozenset(actor for step in procedure.steps for actor in step.actors)
-    outline = dataclasses.replace(procedure, steps=(), line=None)
-    return entry.anchor, outline, len(procedure.steps), actors, entry.total
+    actors = frozenset(actor for _, names in entry.step_actors for actor in names)
+    outline = dataclasses.replace(entry.outline, line=None)
+    return entry.anchor, outline, len(entry.step_actors), actors, entry.total
 
 
 def _references_by_sop(

@@ -20,6 +20,8 @@ from sphinx.testing.util import SphinxTestApp
 
 from conftest import ROOTS, EditedProject, build_copy, cell_texts, text_of, warnings
 from sphinxcontrib_sop.core.export import SCHEMA_PATH, SCHEMA_VERSION
+from sphinxcontrib_sop.writers import sopjson
+from sphinxcontrib_sop.writers.sopjson.cache import CACHE_FOLDER
 
 DOCS = Path(__file__).parent.parent / "docs"
 
@@ -282,6 +284,48 @@ def test_an_incremental_build_updates_the_data(make_app, tmp_path):
     project.edit("index.rst", "   layanan/izin\n", "")
     data = project.rebuild(read_data)
     assert [entry["id"] for entry in data["sops"]] == ["surat-masuk", "disposisi"]
+
+
+def test_a_rebuild_encodes_again_only_the_sops_that_changed(make_app, tmp_path, monkeypatch):
+    encoded = []
+
+    def counted(sop, *args):
+        encoded.append(sop.procedure.id)
+        return original(sop, *args)
+
+    original = sopjson.sop_json
+    monkeypatch.setattr(sopjson, "sop_json", counted)
+    project = EditedProject(make_app, tmp_path, "export")
+    project.build()
+    assert sorted(encoded) == ["disposisi", "izin-baru", "izin-lama", "surat-masuk"]
+    encoded.clear()
+    project.edit("layanan/surat.rst", "Memberi disposisi    ", "Memberi arahan       ")
+    project.build()
+    assert encoded == ["surat-masuk"]
+    assert sop(read_data(project.build()), "surat-masuk")["steps"][2]["activity"] == (
+        "Memberi arahan"
+    )
+
+
+def test_a_new_base_url_reaches_every_sop_of_a_rebuild(make_app, tmp_path):
+    project = EditedProject(make_app, tmp_path, "export")
+    project.build()
+    with (project.source / "conf.py").open("a", encoding="utf-8") as conf:
+        conf.write('html_baseurl = "https://sop.example.go.id/"\n')
+    data = project.rebuild(read_data)
+    urls = [entry["page"]["url"] for entry in data["sops"]]
+    assert len(urls) == 4
+    assert all(url.startswith("https://sop.example.go.id/") for url in urls)
+
+
+def test_an_unreadable_file_of_kept_lines_is_ignored(make_app, tmp_path):
+    project = EditedProject(make_app, tmp_path, "export")
+    app = project.build()
+    [kept] = Path(app.doctreedir, CACHE_FOLDER).iterdir()
+    kept.write_bytes(b"not a pickle")
+    project.edit("layanan/surat.rst", "Memberi disposisi    ", "Memberi arahan       ")
+    data = project.rebuild(read_data)
+    assert sop(data, "surat-masuk")["steps"][2]["activity"] == "Memberi arahan"
 
 
 # -- the example handbook ------------------------------------------------------------------

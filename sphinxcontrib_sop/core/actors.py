@@ -26,13 +26,25 @@ class Actor:
     parts: tuple[Part, ...]
 
 
+#: What the actor index needs of an SOP's steps: each step's number and actors.
+StepActors = tuple[tuple[int, tuple[str, ...]], ...]
+
+
+def step_actors(procedure: Procedure) -> StepActors:
+    """Each step of ``procedure``: its number and its actors."""
+    return tuple((step.number, step.actors) for step in procedure.steps)
+
+
 def actor_key(name: str) -> str:
     """What makes two actor names one actor: the name without case or repeated spaces."""
     return " ".join(name.split()).casefold()
 
 
-def actors(procedures: Sequence[Procedure]) -> list[Actor]:
+def actors(procedures: Sequence[Procedure], performed: Sequence[StepActors]) -> list[Actor]:
     """Every actor performing a step of ``procedures``, sorted by name (case and accents aside).
+
+    ``performed`` gives the steps of each SOP (:func:`step_actors`); ``procedures`` are
+    needed only for their order, so they may be outlines without steps.
 
     Names that differ only in case or spacing are one actor, printed as most SOPs
     spell it (of spellings equally common, the first met).  Each actor's parts
@@ -40,14 +52,14 @@ def actors(procedures: Sequence[Procedure]) -> list[Actor]:
     number written twice in an SOP is listed once.
     """
     spellings: dict[str, Counter[str]] = {}
-    performed: dict[str, dict[int, set[int]]] = {}
-    for position, procedure in enumerate(procedures):
+    by_actor: dict[str, dict[int, set[int]]] = {}
+    for position, steps in enumerate(performed):
         spelled_here = set()
-        for step in procedure.steps:
-            for name in step.actors:
+        for number, names in steps:
+            for name in names:
                 spelled = " ".join(name.split())
                 key = actor_key(spelled)
-                performed.setdefault(key, {}).setdefault(position, set()).add(step.number)
+                by_actor.setdefault(key, {}).setdefault(position, set()).add(number)
                 if spelled not in spelled_here:
                     spelled_here.add(spelled)
                     spellings.setdefault(key, Counter())[spelled] += 1
@@ -62,6 +74,6 @@ def actors(procedures: Sequence[Procedure]) -> list[Actor]:
                 )
             ),
         )
-        for key, by_sop in performed.items()
+        for key, by_sop in by_actor.items()
     ]
     return sorted(found, key=lambda actor: (natural_key(actor.name), actor.name))

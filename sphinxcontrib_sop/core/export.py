@@ -1,8 +1,9 @@
 """The handbook as data: every SOP as JSON, in the shape ``sop.schema.json`` describes.
 
-:func:`handbook_data` turns the SOPs of a handbook into plain dictionaries and
-lists, and :func:`to_json` writes them out the same way every time: keys
-sorted, SOPs in the registry's order, steps and arrows as written.  Where a
+:func:`sop_data` turns an SOP into plain dictionaries and lists, :func:`sop_json`
+into a line of JSON, and :func:`to_json` writes the handbook out the same way
+every time: keys sorted, SOPs in the registry's order (:func:`data_order`),
+steps and arrows as written.  Where a
 published SOP lives (its page, URL and source file) is told by the caller,
 which knows the build; nothing here knows Sphinx.
 """
@@ -64,19 +65,20 @@ class PublishedSOP:
     publication: Publication
 
 
-def handbook_data(
-    handbook: Handbook, sops: Iterable[PublishedSOP], labels: Labels, review_months: int
-) -> dict[str, Any]:
-    """The whole handbook: its name, and each SOP by number, then title and id."""
-    ordered = sorted(sops, key=lambda sop: (procedure_key(sop.procedure), sop.publication.docname))
+def handbook_fields(handbook: Handbook) -> dict[str, Any]:
+    """What the data says of the handbook as a whole: its name, language and edition."""
     return {
         "schema_version": SCHEMA_VERSION,
         "generator": handbook.generator,
         "project": handbook.project,
         "language": handbook.language,
         "edition": handbook.edition or None,
-        "sops": [sop_data(sop, labels, review_months) for sop in ordered],
     }
+
+
+def data_order(procedure: Procedure, docname: str) -> tuple[Any, ...]:
+    """Where an SOP comes in the data: by number, then title and id, then page."""
+    return procedure_key(procedure), docname
 
 
 def sop_data(sop: PublishedSOP, labels: Labels, review_months: int) -> dict[str, Any]:
@@ -118,18 +120,24 @@ def sop_data(sop: PublishedSOP, labels: Labels, review_months: int) -> dict[str,
     }
 
 
-def to_json(data: dict[str, Any]) -> str:
-    """``data`` as JSON text: keys sorted, UTF-8 letters as they are, one SOP per line.
+def sop_json(sop: PublishedSOP, labels: Labels, review_months: int) -> str:
+    """One SOP's data as JSON text on one line, keys sorted, UTF-8 letters as they are."""
+    return _ENCODE(sop_data(sop, labels, review_months))
 
-    The handbook's fields come one per line, then each SOP on a line of its own: a
-    change to an SOP is a change to its line, and the text is written by the fast
+
+def to_json(fields: dict[str, Any], sops: Iterable[str]) -> str:
+    """The handbook's ``fields`` one per line, then each SOP's line (:func:`sop_json`).
+
+    A change to an SOP is a change to its line; the lines are written by the fast
     encoder, which does not indent.
     """
-    encode = json.JSONEncoder(ensure_ascii=False, sort_keys=True).encode
-    fields = [f"  {encode(key)}: {encode(data[key])}" for key in sorted(data) if key != "sops"]
-    sops = ",\n".join(f"    {encode(sop)}" for sop in data["sops"])
-    listed = f'  "sops": [\n{sops}\n  ]' if sops else '  "sops": []'
-    return "{\n" + ",\n".join([*fields, listed]) + "\n}\n"
+    lines = [f"  {_ENCODE(key)}: {_ENCODE(fields[key])}" for key in sorted(fields)]
+    listed = ",\n".join(f"    {sop}" for sop in sops)
+    lines.append(f'  "sops": [\n{listed}\n  ]' if listed else '  "sops": []')
+    return "{\n" + ",\n".join(lines) + "\n}\n"
+
+
+_ENCODE = json.JSONEncoder(ensure_ascii=False, sort_keys=True).encode
 
 
 def _date(field: DateField | None) -> dict[str, Any] | None:

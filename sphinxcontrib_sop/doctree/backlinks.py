@@ -46,7 +46,7 @@ def _item(builder: Builder, docname: str, referrer: ProcedureEntry) -> nodes.lis
     An SOP whose page the output leaves out (a LaTeX document of other pages) is
     named without a link, as Sphinx does with references to it.
     """
-    procedure = referrer.procedure
+    procedure = referrer.outline
     text = numbered_title(procedure)
     name = nodes.inline(text, text)
     try:

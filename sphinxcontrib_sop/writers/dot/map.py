@@ -131,7 +131,7 @@ def fill_maps(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     if not maps:
         return
     entries = get_domain(app.env).procedures()
-    procedures = {sop_id: entry.procedure for sop_id, entry in entries.items()}
+    procedures = {sop_id: entry.outline for sop_id, entry in entries.items()}
     labels = ProjectLabels(app.config.sop_labels)
     builder = app.builder
     drawn = builder.format in PICTURE_FORMATS and dot_found(builder)

@@ -16,15 +16,19 @@ from ... import __version__
 from ...config import labels_language, review_months
 from ...core.export import (
     SCHEMA_PATH,
+    SCHEMA_VERSION,
     Handbook,
     Publication,
     PublishedSOP,
-    handbook_data,
+    data_order,
+    handbook_fields,
+    sop_json,
     to_json,
 )
 from ...core.files import write_if_changed
 from ...domain import ProcedureEntry, get_domain
 from ...i18n.labels import ProjectLabels
+from .cache import LineCache
 
 #: The files written into the output folder.
 DATA_FILE = "sop.json"
@@ -64,13 +68,16 @@ def write_data(builder: Builder) -> None:
     """Write ``sop.json`` and its schema into the builder's output folder."""
     outdir = Path(builder.outdir)
     outdir.mkdir(parents=True, exist_ok=True)
-    data = to_json(handbook_json(builder))
-    write_if_changed(outdir / DATA_FILE, data.encode("utf-8"))
+    write_if_changed(outdir / DATA_FILE, handbook_json(builder).encode("utf-8"))
     write_if_changed(outdir / SCHEMA_FILE, SCHEMA_PATH.read_bytes())
 
 
-def handbook_json(builder: Builder) -> dict:
-    """The data of every SOP the builder's environment holds."""
+def handbook_json(builder: Builder) -> str:
+    """The data of every SOP the builder's environment holds, as JSON text.
+
+    Each SOP's line is encoded again only when the SOP or where it is published
+    changed since the build before (:class:`~.cache.LineCache`).
+    """
     config = builder.config
     handbook = Handbook(
         project=config.project,
@@ -78,15 +85,29 @@ def handbook_json(builder: Builder) -> dict:
         edition=config.sop_edition,
         generator=f"sphinxcontrib-sop {__version__}",
     )
-    sops = [
-        PublishedSOP(entry.procedure, entry.total, _publication(builder, entry))
-        for entry in get_domain(builder.env).definitions()
-    ]
-    return handbook_data(handbook, sops, ProjectLabels(config.sop_labels), review_months(config))
+    labels, months = ProjectLabels(config.sop_labels), review_months(config)
+    settings = (SCHEMA_VERSION, __version__, repr(config.sop_labels), config.language, months)
+    cache = LineCache(builder, settings)
+    entries = sorted(
+        get_domain(builder.env).definitions(),
+        key=lambda entry: data_order(entry.outline, entry.outline.docname),
+    )
+    lines = []
+    for entry in entries:
+        publication = _publication(builder, entry)
+        key = (entry.digest, publication)
+        line = cache.kept(key)
+        if line is None:
+            sop = PublishedSOP(entry.procedure, entry.total, publication)
+            line = sop_json(sop, labels, months)
+        cache.keep(key, line)
+        lines.append(line)
+    cache.save()
+    return to_json(handbook_fields(handbook), lines)
 
 
 def _publication(builder: Builder, entry: ProcedureEntry) -> Publication:
-    docname = entry.procedure.docname
+    docname = entry.outline.docname
     url = f"{builder.get_target_uri(docname)}#{entry.anchor}"
     if builder.config.html_baseurl:
         url = urljoin(builder.config.html_baseurl.rstrip("/") + "/", url)
