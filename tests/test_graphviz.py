@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import shutil
 import subprocess
+import threading
 import time
 from pathlib import Path
 
@@ -24,6 +26,7 @@ from sphinxcontrib_sop.writers.dot.render import (
     GraphvizFailedError,
     GraphvizMissingError,
     render,
+    render_many,
 )
 from sphinxcontrib_sop.writers.dot.source import literal, node_lines, procedure_dot
 
@@ -261,6 +264,65 @@ def test_render_caches_by_source_format_and_command(tmp_path, dot_runs):
     )  # no temporary file left behind
 
 
+def sample_sources() -> list[str]:
+    """The DOT text of three flowcharts that differ in their first step."""
+    sample = sample_procedure()
+    return [
+        procedure_dot(
+            dataclasses.replace(
+                sample, steps=(dataclasses.replace(sample.steps[0], activity=activity),)
+            ),
+            LABELS,
+        )
+        for activity in ("Menerima surat", "Menerima izin", "Menerima arsip")
+    ]
+
+
+@needs_dot
+@pytest.mark.parametrize("fmt", ["svg", "pdf"])
+def test_render_many_draws_each_missing_source_once_into_the_files_render_gives(
+    tmp_path, dot_runs, fmt
+):
+    sources = sample_sources()
+    render_many([*sources, sources[0]], fmt, tmp_path / "ahead", DOT, processes=2)
+    assert len(dot_runs) == 3
+    render_many(sources, fmt, tmp_path / "ahead", DOT, processes=2)  # all drawn already
+    assert len(dot_runs) == 3
+    for source in sources:
+        single = render(source, fmt, tmp_path / "single", DOT)
+        assert (tmp_path / "ahead" / single.name).read_bytes() == single.read_bytes()
+    assert sorted(path.name for path in (tmp_path / "ahead").iterdir()) == sorted(
+        path.name for path in (tmp_path / "single").iterdir()
+    )  # no temporary file left behind
+
+
+def test_render_many_runs_up_to_the_processes_asked_for_at_once(tmp_path, monkeypatch):
+    running, most = [], []
+    lock = threading.Lock()
+
+    def slow_run(command, *args, **kwargs):
+        with lock:
+            running.append(command)
+            most.append(len(running))
+        time.sleep(0.2)
+        with lock:
+            running.remove(command)
+        return subprocess.CompletedProcess(command, 0, b"<svg/>", b"")
+
+    monkeypatch.setattr(graphviz_render.subprocess, "run", slow_run)
+    render_many(sample_sources(), "svg", tmp_path, "dot", processes=2)
+    assert max(most) == 2
+    assert len(list(tmp_path.glob("sop-flowchart-*.svg"))) == 3
+
+
+def test_render_many_leaves_a_source_dot_cannot_draw_to_render(tmp_path):
+    failing = shutil.which("false")
+    if failing is None:
+        pytest.skip("no 'false' program to stand in for a failing dot")
+    render_many(["digraph {}", "digraph { a }"], "svg", tmp_path, failing, processes=2)
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_render_without_dot_raises_missing(tmp_path):
     with pytest.raises(GraphvizMissingError):
         render("digraph {}", "svg", tmp_path, str(tmp_path / "no-dot"))
@@ -475,6 +537,24 @@ def test_unchanged_sops_never_run_dot_again(make_app, rootdir, tmp_path, dot_run
     app.build()
     assert len(dot_runs) == 3
     assert "4. Menelaah isi surat" in svg_texts(html(app, "both").figure)
+
+
+@needs_dot
+@pytest.mark.parametrize("builder", ["html", "latex"])
+def test_flowcharts_are_drawn_before_any_page_is_written(make_app, rootdir, tmp_path, builder):
+    source = tmp_path / "src"
+    shutil.copytree(rootdir / "test-graphviz", source)
+    app = make_app(builder, srcdir=source)
+    folder = app.doctreedir / "sop-graphviz" if builder == "html" else app.outdir
+    fmt = "svg" if builder == "html" else "pdf"
+    found_when_writing = []
+    app.connect(
+        "write-started",
+        lambda app, builder: found_when_writing.extend(rendered_files(folder, fmt)),
+        priority=900,
+    )
+    app.build()
+    assert len(found_when_writing) == 2
 
 
 @needs_dot

@@ -1,21 +1,27 @@
-"""The files rendered by ``dot``: which ones the pages draw, and removing the others."""
+"""The files rendered by ``dot``: which ones the pages draw, drawing them ahead, and removing
+the others."""
 
 from __future__ import annotations
 
+import os
 import re
+import shutil
 
 from docutils import nodes
 from sphinx.application import Sphinx
+from sphinx.builders import Builder
 from sphinx.environment import BuildEnvironment
 from sphinx.environment.collectors import EnvironmentCollector
 
 from ...doctree.nodes import sop_graphviz
 from .pictures import PICTURE_FORMATS, picture_folder, rendered_files
-from .render import FILE_PREFIX, file_name
+from .render import FILE_PREFIX, file_name, render_many
 from .source import view_dot
 
 #: Environment attribute: the DOT sources each document draws, by docname.
 SOURCES = "sop_graphviz_sources"
+#: The most ``dot`` processes drawing flowcharts at once.
+DRAWING_PROCESSES = 8
 _RENDERED = re.compile(re.escape(FILE_PREFIX) + r"[0-9a-f]{40}\.(svg|pdf)")
 
 
@@ -40,6 +46,23 @@ class GraphvizSourceCollector(EnvironmentCollector):
 def sources(env: BuildEnvironment) -> dict[str, tuple[str, ...]]:
     """The DOT sources of every document, by docname."""
     return env.__dict__.setdefault(SOURCES, {})
+
+
+def draw_ahead(app: Sphinx, builder: Builder) -> None:
+    """Before pages are written, draw the flowcharts not drawn yet, several at once.
+
+    Each page then finds its flowcharts drawn (:func:`.pictures.picture`); the SOP
+    maps, which show the handbook as it is when their page is written, are drawn
+    then.  There are as many ``dot`` processes at once as the machine has cores
+    (:data:`DRAWING_PROCESSES` at most); all have ended when the pages are written.
+    """
+    fmt = PICTURE_FORMATS.get(builder.format)
+    command = builder.config.graphviz_dot
+    if fmt is None or not shutil.which(command):
+        return
+    drawn = [dot for page in sources(builder.env).values() for dot in page]
+    processes = min(DRAWING_PROCESSES, os.cpu_count() or 1)
+    render_many(drawn, fmt, picture_folder(builder), command, processes)
 
 
 def remove_stale_files(app: Sphinx, exception: Exception | None) -> None:

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import re
 import subprocess
+from collections.abc import Iterable
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from ...core.files import write_atomically
@@ -66,6 +69,31 @@ def render(dot_source: str, fmt: str, outdir: Path, dot_command: str) -> Path:
     output = without_creation_date(result.stdout) if fmt == "pdf" else result.stdout
     write_atomically(path, output)
     return path
+
+
+def render_many(
+    dot_sources: Iterable[str], fmt: str, outdir: Path, dot_command: str, processes: int
+) -> None:
+    """Render each of ``dot_sources`` that ``outdir`` lacks, up to ``processes`` ``dot``
+    processes at once; return when all are done.
+
+    The files are those :func:`render` gives, which then finds them.  A source
+    ``dot`` cannot draw is left to :func:`render`, which says why.
+    """
+    missing: dict[str, str] = {}
+    for source in dot_sources:
+        name = file_name(source, fmt, dot_command)
+        if name not in missing and not (outdir / name).is_file():
+            missing[name] = source
+    if not missing:
+        return
+    with ThreadPoolExecutor(max_workers=max(1, processes)) as pool:
+        drawing = [
+            pool.submit(render, source, fmt, outdir, dot_command) for source in missing.values()
+        ]
+        for future in drawing:
+            with contextlib.suppress(GraphvizError):
+                future.result()
 
 
 #: The date a PDF by ``dot`` (cairo) is stamped with, and the one written instead.
