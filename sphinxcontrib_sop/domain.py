@@ -236,9 +236,9 @@ class SOPDomain(Domain):
                 self._by_id.setdefault(entry.outline.id, entry)
         return self._by_id
 
-    def procedure_at(self, docname: str, index: int) -> Procedure:
+    def entry_at(self, docname: str, index: int) -> ProcedureEntry:
         """The SOP at position ``index`` of page ``docname``, as noted when it was read."""
-        return self.procedures_by_doc[docname][index].procedure
+        return self.procedures_by_doc[docname][index]
 
     def backlinks(self, sop_id: str) -> list[ProcedureEntry]:
         """The other SOPs referring to SOP ``sop_id``, by number, then title."""

@@ -19,7 +19,7 @@ from sphinx.environment import BuildEnvironment
 
 from ..core.columns import Column
 from ..core.model import Procedure, Step
-from ..domain import get_domain
+from ..domain import ProcedureEntry, get_domain
 
 #: Attribute of a steps-table cell: the :class:`Column` it holds.
 COLUMN_ATTRIBUTE = "sop_column"
@@ -48,7 +48,11 @@ class DrawsProcedure(nodes.Element):
 
     def procedure(self, env: BuildEnvironment) -> Procedure:
         """The model of the SOP this node draws."""
-        return get_domain(env).procedure_at(self["sop_docname"], self["sop_index"])
+        return self.entry(env).procedure
+
+    def entry(self, env: BuildEnvironment) -> ProcedureEntry:
+        """The SOP this node draws as the domain stores it, its total time with it."""
+        return get_domain(env).entry_at(self["sop_docname"], self["sop_index"])
 
 
 @dataclass(frozen=True)

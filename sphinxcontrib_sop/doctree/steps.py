@@ -24,7 +24,7 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from ..core.columns import Column
 from ..core.model import Procedure, Step
-from ..core.totals import TotalTime, total_time
+from ..core.totals import TotalTime
 from ..core.wording import Labels, flow_text, kind_label
 from ..domain import step_anchor
 from ..i18n.labels import ProjectLabels
@@ -58,9 +58,14 @@ def written_steps(
 
 
 class BuildStepsTables(SphinxPostTransform):
-    """Turn each SOP's written steps into its steps table, before anything reads tables."""
+    """Turn each SOP's written steps into its steps table, before anything reads tables.
 
-    default_priority = 5
+    After Sphinx has resolved the references in the written cells (priority 10) and
+    the other transforms that do not read tables, so they go through the small
+    doctree; before those that do (the extension's own at 200, LaTeX's footnotes).
+    """
+
+    default_priority = 199
 
     def run(self, **kwargs: object) -> None:
         labels = ProjectLabels(self.config.sop_labels)
@@ -76,7 +81,10 @@ def _built_table(steps: sop_steps, labels: Labels, env: BuildEnvironment) -> nod
         if isinstance(cells, sop_step_cells)
     ]
     head = steps.next_node(nodes.thead)
-    built = steps_table(steps.procedure(env), written, head.children, labels, steps["sop_anchor"])
+    entry = steps.entry(env)
+    built = steps_table(
+        entry.procedure, entry.total, written, head.children, labels, steps["sop_anchor"]
+    )
     title = steps.next_node(nodes.title)
     if title is not None:
         built.insert(0, title)
@@ -87,13 +95,14 @@ def _built_table(steps: sop_steps, labels: Labels, env: BuildEnvironment) -> nod
 
 def steps_table(
     procedure: Procedure,
+    total: TotalTime | None,
     written: Sequence[WrittenCells],
     head: Sequence[nodes.row],
     labels: Labels,
     anchor: str,
 ) -> nodes.table:
     """The step table of ``procedure``, whose SOP has ``anchor``, with its heading rows
-    ``head`` and the cells the author ``written`` for each step.
+    ``head``, the cells the author ``written`` for each step and the ``total`` time.
 
     Each cell holding the author's text is marked with its :class:`Column`.  A
     step number written twice (a warning already) is a target once.
@@ -105,7 +114,6 @@ def steps_table(
         target = step_anchor(anchor, step.number) if step.number not in numbered else ""
         numbered.add(step.number)
         rows.append(_step_row(step, actors, cells, labels, target))
-    total = total_time(procedure)
     if total is not None:
         rows.append(_total_row(total, len(actors), labels))
     return table(

@@ -26,7 +26,7 @@ from sphinx.writers.html5 import HTML5Translator
 
 from ...core.columns import Column
 from ...core.model import Procedure, Step
-from ...core.totals import TotalTime, total_time
+from ...core.totals import TotalTime
 from ...core.wording import ARROW, Labels, flow_text, kind_label, performed_by
 from ...doctree.nodes import TOTAL_TIME_CLASS, StepRow, sop_flowchart, sop_procedure
 from ...i18n.labels import ProjectLabels
@@ -67,14 +67,14 @@ SLACK = 2
 def visit_flowchart(translator: HTML5Translator, node: sop_flowchart) -> None:
     """Write the step cards and the flowchart table; the steps table's cells provide the texts."""
     env = translator.builder.env
-    procedure = node.procedure(env)
+    entry = node.entry(env)
+    procedure, total = entry.procedure, entry.total
     labels = ProjectLabels(translator.config.sop_labels)
     layout = screen_layout(procedure)
     step_rows = node.step_rows(env)
     table = node.next_node(nodes.table)
     title = table.next_node(nodes.title) if table is not None else None
     sheet = Sheet(_anchor(node, procedure), title)
-    total = total_time(procedure)
     write_step_cards(translator, procedure, step_rows, labels, sheet, total)
 
     write = translator.body.append

@@ -57,6 +57,8 @@ def hyphenated_html(text: str, letters: int) -> str:
 def with_soft_hyphens(element: nodes.Element, letters: int) -> nodes.Element:
     """``element`` itself when no word of it is long; else a copy set as :func:`hyphenate_texts`
     sets it."""
+    if not _has_long_word(element.astext(), letters):
+        return element  # no text of it has one either
     if not any(_has_long_word(str(text), letters) for text in _hyphenable_texts(element)):
         return element
     copy = element.deepcopy()
@@ -106,7 +108,7 @@ def split_long_words(text: str, letters: int) -> list[tuple[str, bool]]:
 def _hyphenable_texts(element: nodes.Element) -> Iterator[nodes.Text]:
     """The texts of ``element`` but code, math, raw markup and addresses shown as links."""
     for text in element.findall(nodes.Text):
-        if any(isinstance(ancestor, KEPT_WHOLE) for ancestor in _ancestors(text.parent)):
+        if any(isinstance(node, KEPT_WHOLE) for node in _ancestors(text.parent, element)):
             continue
         if isinstance(text.parent, nodes.reference) and str(text) == text.parent.get("refuri"):
             continue
@@ -121,9 +123,12 @@ def _hyphenated(word: str, letters: int) -> str:
     return SOFT_HYPHEN.join(syllable_groups(word)) if len(word) > letters else word
 
 
-def _ancestors(node: nodes.Node | None) -> Iterator[nodes.Node]:
+def _ancestors(node: nodes.Node | None, top: nodes.Node) -> Iterator[nodes.Node]:
+    """``node`` and its ancestors up to ``top``, which is included."""
     while node is not None:
         yield node
+        if node is top:
+            return
         node = node.parent
 
 

@@ -23,7 +23,7 @@ from sphinx.writers.latex import LaTeXTranslator
 from ...config import setting
 from ...core.columns import Column
 from ...core.model import Procedure
-from ...core.totals import TotalTime, total_time
+from ...core.totals import TotalTime
 from ...core.wording import Labels
 from ...doctree.nodes import sop_flowchart
 from ...i18n.labels import ProjectLabels
@@ -45,13 +45,13 @@ from .targets import hypertargets
 
 def visit_flowchart(translator: LaTeXTranslator, node: sop_flowchart) -> None:
     """Write the flowchart on landscape pages; the steps table gives the cell texts."""
-    procedure = node.procedure(translator.builder.env)
+    entry = node.entry(translator.builder.env)
+    procedure, total = entry.procedure, entry.total
     if not procedure.steps:
         return
     labels = ProjectLabels(translator.config.sop_labels)
     table = node.next_node(nodes.table)
     caption = _caption(translator, table, labels)
-    total = total_time(procedure)
     closing = closing_row_height(total.text(labels), total.note(labels)) if total else 0.0
     printed = printed_flowchart(
         procedure, setting(translator.config, "sop_paper"), caption.longest, closing
