@@ -21,6 +21,7 @@ get the same breaks, rarely wrong at a syllable edge and always readable.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 from html import escape
@@ -119,7 +120,9 @@ def _has_long_word(text: str, letters: int) -> bool:
     return any(len(word) > letters for word in WORD.findall(text))
 
 
+@functools.lru_cache(maxsize=4096)
 def _hyphenated(word: str, letters: int) -> str:
+    """``word`` with soft hyphens when it is long; a handbook's words repeat, so kept."""
     return SOFT_HYPHEN.join(syllable_groups(word)) if len(word) > letters else word
 
 
