@@ -20,7 +20,7 @@ from pathlib import Path
 
 from chart import Series, write_chart
 from content import handbook
-from measure import Measurement, machine, sphinx_build
+from measure import Measurement, compile_extension, machine, sphinx_build
 from profiling import profile
 from projects import VARIANTS, write_project, write_sop_page
 
@@ -59,6 +59,7 @@ class Ratio:
 def main(argv: list[str] | None = None) -> int:
     options = _arguments().parse_args(argv)
     options.workdir.mkdir(parents=True, exist_ok=True)
+    compile_extension()
     if options.profile:
         profile(options.workdir / f"profile-{options.profile}", options.profile)
         return 0
