@@ -12,6 +12,7 @@ from pathlib import Path
 
 import graphviz
 import pytest
+import sphinx
 from bs4 import BeautifulSoup
 from docutils import nodes
 
@@ -540,7 +541,20 @@ def test_unchanged_sops_never_run_dot_again(make_app, rootdir, tmp_path, dot_run
 
 
 @needs_dot
-@pytest.mark.parametrize("builder", ["html", "latex"])
+@pytest.mark.parametrize(
+    "builder",
+    [
+        "html",
+        pytest.param(
+            "latex",
+            marks=pytest.mark.skipif(
+                sphinx.version_info < (8, 1),
+                reason="before Sphinx 8.1 the LaTeX builder emits no write-started "
+                "(sphinx-doc/sphinx#12680): its flowcharts are drawn as it writes",
+            ),
+        ),
+    ],
+)
 def test_flowcharts_are_drawn_before_any_page_is_written(make_app, rootdir, tmp_path, builder):
     source = tmp_path / "src"
     shutil.copytree(rootdir / "test-graphviz", source)
