@@ -76,9 +76,9 @@ def handbook_fields(handbook: Handbook) -> dict[str, Any]:
     }
 
 
-def data_order(procedure: Procedure, docname: str) -> tuple[Any, ...]:
+def data_order(procedure: Procedure) -> tuple[Any, ...]:
     """Where an SOP comes in the data: by number, then title and id, then page."""
-    return procedure_key(procedure), docname
+    return procedure_key(procedure), procedure.docname
 
 
 def sop_data(sop: PublishedSOP, labels: Labels, review_months: int) -> dict[str, Any]:

@@ -90,7 +90,7 @@ def handbook_json(builder: Builder) -> str:
     cache = LineCache(builder, settings)
     entries = sorted(
         get_domain(builder.env).definitions(),
-        key=lambda entry: data_order(entry.outline, entry.outline.docname),
+        key=lambda entry: data_order(entry.outline),
     )
     lines = []
     for entry in entries:
