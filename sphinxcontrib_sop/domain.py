@@ -64,8 +64,8 @@ class ProcedureEntry:
 
     Every build loads the whole environment; an incremental one needs the steps of few
     SOPs, so they are unpickled only when :attr:`procedure` is first asked for.  What
-    is needed of every SOP on every build — links, the actor index, the search index,
-    the checks — reads ``outline`` and ``step_actors``.
+    is needed of every SOP on every build — links, the actor index, the registry, the
+    search index, the checks — reads ``outline`` and ``step_actors``.
     """
 
     outline: Procedure

@@ -88,15 +88,21 @@ def select(
     procedures: Iterable[Procedure],
     query: RegistryQuery,
     is_due: Callable[[Procedure], bool],
+    performers: Callable[[Procedure], Iterable[str]] | None = None,
 ) -> list[Procedure]:
-    """The SOPs ``query`` lists, in its order; ``is_due`` tells an SOP due for review."""
+    """The SOPs ``query`` lists, in its order; ``is_due`` tells an SOP due for review.
+
+    ``performers`` gives the actors of an SOP's steps, for SOPs given without their
+    steps (outlines); by default they are read from the steps.
+    """
+    performers = performers or step_performers
     chosen = [
         procedure
         for procedure in procedures
         if _status_matches(procedure, query, is_due)
         and on_pages(procedure, query.pages)
         and _unit_matches(procedure, query.units)
-        and _actor_matches(procedure, query.actors)
+        and _actor_matches(procedure, performers(procedure), query.actors)
     ]
     return sorted(chosen, key=SORT_KEYS[query.sort])
 
@@ -130,10 +136,17 @@ def _unit_matches(procedure: Procedure, units: tuple[str, ...]) -> bool:
     return any(folded(unit) in names for unit in units)
 
 
-def _actor_matches(procedure: Procedure, actors: tuple[str, ...]) -> bool:
+def step_performers(procedure: Procedure) -> Iterable[str]:
+    """The actors of the steps of ``procedure``, each as often as it performs one."""
+    return (actor for step in procedure.steps for actor in step.actors)
+
+
+def _actor_matches(
+    procedure: Procedure, performers: Iterable[str], actors: tuple[str, ...]
+) -> bool:
     if not actors:
         return True
-    performing = {folded(actor) for step in procedure.steps for actor in step.actors}
+    performing = {folded(actor) for actor in performers}
     performing.update(folded(actor) for actor in procedure.actors)
     return any(folded(actor) in performing for actor in actors)
 

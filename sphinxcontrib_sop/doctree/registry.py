@@ -18,7 +18,7 @@ holding a registry whenever an SOP changes.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from docutils import nodes
@@ -73,15 +73,18 @@ def fill_registries(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     if not registries:
         return
     env = app.env
-    entries = {entry.procedure.id: entry for entry in get_domain(env).definitions()}
+    entries = {entry.outline.id: entry for entry in get_domain(env).definitions()}
     config = app.config
     today = reference_date()
     months = setting(config, "sop_review_months")
 
     def link(entry: ProcedureEntry, content: nodes.Node) -> nodes.Node:
-        procedure = entry.procedure
-        title = " ".join(part for part in (procedure.number, procedure.title) if part)
-        return make_refnode(app.builder, docname, procedure.docname, entry.anchor, content, title)
+        outline = entry.outline
+        title = " ".join(part for part in (outline.number, outline.title) if part)
+        return make_refnode(app.builder, docname, outline.docname, entry.anchor, content, title)
+
+    def performers(outline: Procedure) -> Iterable[str]:
+        return _performers(entries[outline.id])
 
     cells = RegistryCells(
         ProjectLabels(config.sop_labels),
@@ -91,7 +94,8 @@ def fill_registries(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     )
     for registry in registries:
         query: RegistryQuery = registry.attributes.pop("query")
-        chosen = select((entry.procedure for entry in entries.values()), query, cells.is_due)
+        outlines = (entry.outline for entry in entries.values())
+        chosen = select(outlines, query, cells.is_due, performers)
         _warn_about_unmatched(registry, query, list(entries.values()))
         registry.extend(registry_content([entries[p.id] for p in chosen], query, cells))
 
@@ -111,13 +115,13 @@ class RegistryCells:
         self.link = link
         self.is_due = is_due
         self.makers: dict[RegistryColumn, CellMaker] = {
-            RegistryColumn.NUMBER: lambda entry: breakable(entry.procedure.number),
+            RegistryColumn.NUMBER: lambda entry: breakable(entry.outline.number),
             RegistryColumn.NAME: self._name,
-            RegistryColumn.UNIT: lambda entry: _text(entry.procedure.unit),
-            RegistryColumn.EFFECTIVE: lambda entry: self._date(entry.procedure.effective),
-            RegistryColumn.REVISED: lambda entry: self._date(entry.procedure.revised),
+            RegistryColumn.UNIT: lambda entry: _text(entry.outline.unit),
+            RegistryColumn.EFFECTIVE: lambda entry: self._date(entry.outline.effective),
+            RegistryColumn.REVISED: lambda entry: self._date(entry.outline.revised),
             RegistryColumn.STATUS: self._status,
-            RegistryColumn.STEPS: lambda entry: _text(str(len(entry.procedure.steps))),
+            RegistryColumn.STEPS: lambda entry: _text(str(len(entry.step_actors))),
             RegistryColumn.TIME: self._time,
         }
 
@@ -127,22 +131,22 @@ class RegistryCells:
             cell(*_paragraphs(self.makers[column](entry)), classes=[f"sop-registry-{column.value}"])
             for column in columns
         ]
-        return sop_registry_row("", *cells, sop_id=entry.procedure.id)
+        return sop_registry_row("", *cells, sop_id=entry.outline.id)
 
     def _name(self, entry: ProcedureEntry) -> list[nodes.Node]:
-        title = entry.procedure.title
+        title = entry.outline.title
         return [self.link(entry, nodes.inline(title, title))]
 
     def _date(self, field: Any) -> list[nodes.Node]:
         return _text(printed_date(field, self.language) if field else "")
 
     def _status(self, entry: ProcedureEntry) -> list[nodes.Node]:
-        status = entry.procedure.status
+        status = entry.outline.status
         word = self.labels(STATUS_MESSAGES[status])
         shown: list[nodes.Node] = [
             nodes.inline(word, word, classes=["sop-status", f"sop-status-{status.value}"])
         ]
-        if status is not Status.WITHDRAWN and self.is_due(entry.procedure):
+        if status is not Status.WITHDRAWN and self.is_due(entry.outline):
             due = self.labels("Review due")
             shown += [nodes.Text(" "), nodes.inline(due, due, classes=["sop-review-due"])]
         return shown
@@ -166,9 +170,9 @@ def registry_content(
         return [paragraph(message, classes=["sop-registry-empty"])]
     if not query.group_by_unit:
         return [registry_table(entries, query.columns, cells)]
-    by_id = {entry.procedure.id: entry for entry in entries}
+    by_id = {entry.outline.id: entry for entry in entries}
     content: list[nodes.Node] = []
-    for unit, procedures in grouped_by_unit([entry.procedure for entry in entries]):
+    for unit, procedures in grouped_by_unit([entry.outline for entry in entries]):
         heading = unit or cells.labels("No unit")
         group = nodes.container("", classes=["sop-registry-group"])
         group += nodes.rubric(heading, heading)
@@ -200,15 +204,10 @@ def _warn_about_unmatched(
     units = {
         folded(name)
         for entry in entries
-        for name in (entry.procedure.unit, *entry.procedure.unit_lines)
+        for name in (entry.outline.unit, *entry.outline.unit_lines)
     }
     actors = {
-        folded(actor)
-        for entry in entries
-        for actor in (
-            *entry.procedure.actors,
-            *(name for step in entry.procedure.steps for name in step.actors),
-        )
+        folded(actor) for entry in entries for actor in (*entry.outline.actors, *_performers(entry))
     }
     for option, names, known in (("unit", query.units, units), ("actor", query.actors, actors)):
         for name in names:
@@ -223,6 +222,11 @@ def _warn_about_unmatched(
                     type="sop",
                     subtype="registry",
                 )
+
+
+def _performers(entry: ProcedureEntry) -> Iterable[str]:
+    """The actors of the steps of an SOP, read without unpickling its steps."""
+    return (actor for _, actors in entry.step_actors for actor in actors)
 
 
 def breakable(number: str) -> list[nodes.Node]:
