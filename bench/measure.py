@@ -13,6 +13,7 @@ Peak memory is measured two ways (Linux):
 from __future__ import annotations
 
 import compileall
+import json
 import os
 import platform
 import subprocess
@@ -64,6 +65,17 @@ def sphinx_build(source: Path, output: Path, jobs: int = 1) -> Measurement:
     command = [sys.executable, "-m", "sphinx", "-b", "html", "-q", "-W"]
     command += ["-j", str(jobs), str(source), str(output)]
     return run(command, output / ".doctrees" / "environment.pickle")
+
+
+def page_seconds(source: Path, output: Path, docname: str) -> dict[str, float | None]:
+    """How long page ``docname`` of the built ``source`` takes to write again, and its
+    registries to fill (``bench/page.py``, in a fresh process)."""
+    command = [sys.executable, str(Path(__file__).with_name("page.py"))]
+    command += [str(source), str(output), docname]
+    result = subprocess.run(command, capture_output=True, text=True, check=False)
+    if result.returncode != 0:
+        raise BuildError(f"{' '.join(command)} failed:\n{result.stderr}")
+    return json.loads(result.stdout.splitlines()[-1])
 
 
 def run(command: list[str], environment_pickle: Path | None = None) -> Measurement:

@@ -20,11 +20,18 @@ from pathlib import Path
 
 from chart import Series, write_chart
 from content import handbook
-from measure import Measurement, compile_extension, machine, sphinx_build
+from editions import EDITIONS, write_repository
+from measure import Measurement, compile_extension, machine, page_seconds, sphinx_build
 from profiling import profile
 from projects import VARIANTS, write_project, write_sop_page
 
 CLEAN, EDIT, PARALLEL, GRAPHVIZ = "clean", "edit-one", "parallel", "graphviz"
+#: The editions case: a clean build and an edit-one rebuild of the handbook in git.
+HISTORY, HISTORY_EDIT = "editions", "editions-edit-one"
+#: Its builds: outside git, in git with the older editions read, with them cached.
+ALONE, FIRST, CACHED = "outside-git", "editions-first", "editions-cached"
+#: The page holding the registry.
+REGISTRY_PAGE = "index"
 BENCH = Path(__file__).resolve().parent
 
 
@@ -56,6 +63,27 @@ class Ratio:
         return self.sop / self.plain if self.plain else float("nan")
 
 
+@dataclass(frozen=True)
+class PageTiming:
+    """The page holding the registry, written again after a clean build (``page.py``):
+    seconds to write it, and to fill its registry (``None`` for the plain variant)."""
+
+    size: int
+    variant: str
+    write: float
+    fill: float | None
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A cost stated in seconds rather than as a ratio, with its target."""
+
+    size: int
+    measure: str
+    seconds: float
+    target: str
+
+
 def main(argv: list[str] | None = None) -> int:
     options = _arguments().parse_args(argv)
     options.workdir.mkdir(parents=True, exist_ok=True)
@@ -66,14 +94,20 @@ def main(argv: list[str] | None = None) -> int:
     about = machine()
     print("\n".join(f"{key}: {value}" for key, value in about.items()), flush=True)
     results: list[Result] = []
+    pages: list[PageTiming] = []
     for size in options.sizes:
-        results += _measure_size(options, size)
+        results += _measure_size(options, size, pages)
     if options.graphviz_size:
         results += _measure_graphviz(options, options.graphviz_size)
+    if options.editions_size:
+        results += _measure_editions(options, options.editions_size)
     ratios = [ratio for size in _sizes(results) for ratio in _ratios(results, size)]
+    ratios += _page_ratios(pages)
     ratios.sort(key=lambda ratio: ratio.measure.startswith("Graphviz"))  # that case last
+    figures = _registry_figures(pages) + _editions_figures(results)
     print(_table(ratios))
-    _write_results(options.results, results, ratios, about)
+    print(_figures_table(figures))
+    _write_results(options.results, results, ratios, figures, about)
     print(f"\nResults written to {options.results}/")
     return 0
 
@@ -87,6 +121,12 @@ def _arguments() -> argparse.ArgumentParser:
     parser.add_argument("--jobs", type=int, default=4, help="the -j of the parallel build")
     parser.add_argument(
         "--graphviz-size", type=int, default=200, help="SOPs of the Graphviz case (0: skip it)"
+    )
+    parser.add_argument(
+        "--editions-size",
+        type=int,
+        default=200,
+        help=f"SOPs of the case of {len(EDITIONS)} editions in git (0: skip it)",
     )
     parser.add_argument(
         "--results", type=Path, default=BENCH / "results", help="folder of the CSV and chart"
@@ -111,8 +151,9 @@ def _numbers(text: str) -> list[int]:
     return [int(part) for part in text.split(",") if part.strip()]
 
 
-def _measure_size(options: argparse.Namespace, size: int) -> list[Result]:
-    """Clean -j 1, edit one SOP and rebuild, clean -j N; both variants, alternating."""
+def _measure_size(options: argparse.Namespace, size: int, pages: list[PageTiming]) -> list[Result]:
+    """Clean -j 1 (then the registry's page written again, into ``pages``), edit one SOP
+    and rebuild, clean -j N; both variants, alternating."""
     folder = options.workdir / str(size)
     shutil.rmtree(folder, ignore_errors=True)
     for variant in VARIANTS:
@@ -124,6 +165,9 @@ def _measure_size(options: argparse.Namespace, size: int) -> list[Result]:
         for variant in order:
             output = _fresh(folder / f"{variant}-html")
             results.append(_build(size, CLEAN, variant, 1, repetition, folder / variant, output))
+        for variant in order:
+            seconds = page_seconds(folder / variant, folder / f"{variant}-html", REGISTRY_PAGE)
+            pages.append(PageTiming(size, variant, seconds["write"], seconds["fill"]))
         for variant in order:
             page = edited.edited() if repetition % 2 == 0 else edited
             write_sop_page(folder / variant, page, variant, size)
@@ -155,6 +199,36 @@ def _measure_graphviz(options: argparse.Namespace, size: int) -> list[Result]:
     return results
 
 
+def _measure_editions(options: argparse.Namespace, size: int) -> list[Result]:
+    """The handbook in git with five older editions against the same outside git: clean
+    builds (the first reading the editions, the next finding them cached) and an edit-one
+    rebuild."""
+    folder = options.workdir / f"editions-{size}"
+    shutil.rmtree(folder, ignore_errors=True)
+    repository, alone = folder / "repository", folder / "alone"
+    write_repository(repository, size)
+    shutil.copytree(repository, alone, ignore=shutil.ignore_patterns(".git"))
+    sources = {ALONE: alone, FIRST: repository, CACHED: repository}
+    cache = folder / "history-cache"  # sop_history_cache of both projects
+    edited = handbook(size)[size // 3]
+    results = []
+    for repetition in range(options.repeat):
+        shutil.rmtree(cache, ignore_errors=True)
+        for variant in (ALONE, FIRST, CACHED):
+            output = _fresh(folder / f"{variant}-html")
+            results.append(_build(size, HISTORY, variant, 1, repetition, sources[variant], output))
+        for variant in (ALONE, CACHED):
+            page = edited.edited() if repetition % 2 == 0 else edited
+            write_sop_page(sources[variant], page, "sop", size)
+            output = folder / f"{variant}-html"
+            results.append(
+                _build(size, HISTORY_EDIT, variant, 1, repetition, sources[variant], output)
+            )
+    if not options.keep:
+        shutil.rmtree(folder)
+    return results
+
+
 def _order(repetition: int) -> tuple[str, ...]:
     """The variants in the order of this repetition: each goes first every other time."""
     return VARIANTS if repetition % 2 == 0 else VARIANTS[::-1]
@@ -168,7 +242,7 @@ def _fresh(folder: Path) -> Path:
 def _build(
     size: int, case: str, variant: str, jobs: int, repetition: int, source: Path, output: Path
 ) -> Result:
-    print(f"N={size:<5} {case:<9} {variant:<5} -j {jobs} …", end=" ", file=sys.stderr, flush=True)
+    print(f"N={size:<5} {case:<17} {variant:<15} -j {jobs} …", end=" ", file=sys.stderr, flush=True)
     measurement = sphinx_build(source, output, jobs)
     print(
         f"{measurement.wall:7.1f} s wall {measurement.cpu:7.1f} s CPU "
@@ -244,6 +318,46 @@ def _ratios(results: list[Result], size: int) -> list[Ratio]:
     return ratios
 
 
+def _page_ratios(pages: list[PageTiming]) -> list[Ratio]:
+    """The page holding the registry, written again: each variant's best time."""
+    return [
+        Ratio(size, "page with the registry, written again", "s",
+              *(min(p.write for p in pages if (p.size, p.variant) == (size, variant))
+                for variant in ("plain", "sop")))
+        for size in sorted({page.size for page in pages})
+    ]  # fmt: skip
+
+
+def _registry_figures(pages: list[PageTiming]) -> list[Figure]:
+    """Filling the registry of every SOP (issue 9: well under a second at 1,000 SOPs)."""
+    return [
+        Figure(size, f"filling the registry of {size} SOPs",
+               min(p.fill for p in pages if p.size == size and p.fill is not None), "< 1 s")
+        for size in sorted({page.size for page in pages})
+    ]  # fmt: skip
+
+
+def _editions_figures(results: list[Result]) -> list[Figure]:
+    """What five older editions add to a build (issue 10: seconds, not minutes)."""
+    figures = []
+    for size in sorted({r.size for r in results if r.case == HISTORY}):
+        clean = {variant: _best(results, size, HISTORY, variant).wall for variant in
+                 (ALONE, FIRST, CACHED)}  # fmt: skip
+        edit = {variant: _best(results, size, HISTORY_EDIT, variant).wall for variant in
+                (ALONE, CACHED)}  # fmt: skip
+        editions = len(EDITIONS)
+        figures += [
+            Figure(size, "clean build outside git (no editions)", clean[ALONE], ""),
+            Figure(size, f"{editions} editions, first build (reads them): adds",
+                   clean[FIRST] - clean[ALONE], ""),
+            Figure(size, f"{editions} editions cached, clean build: adds",
+                   clean[CACHED] - clean[ALONE], "seconds"),
+            Figure(size, f"{editions} editions cached, edit one SOP, rebuild: adds",
+                   edit[CACHED] - edit[ALONE], "seconds"),
+        ]  # fmt: skip
+    return figures
+
+
 def _table(ratios: list[Ratio]) -> str:
     """The printed table: each size's measures, then how the clean-build ratio varies with N."""
     lines = []
@@ -266,6 +380,15 @@ def _table(ratios: list[Ratio]) -> str:
     return "\n".join(lines)
 
 
+def _figures_table(figures: list[Figure]) -> str:
+    """The printed figures: one line each, with the size they were measured at."""
+    lines = [""] if figures else []
+    for figure in figures:
+        measure = f"N = {figure.size}: {figure.measure}"
+        lines.append(f"{measure:<66}{_value(figure.seconds, 's'):>11}  {figure.target}")
+    return "\n".join(lines)
+
+
 def _value(number: float, unit: str) -> str:
     if unit == "×":
         return f"{number:.2f}×"
@@ -273,9 +396,14 @@ def _value(number: float, unit: str) -> str:
 
 
 def _write_results(
-    folder: Path, results: list[Result], ratios: list[Ratio], about: dict[str, str]
+    folder: Path,
+    results: list[Result],
+    ratios: list[Ratio],
+    figures: list[Figure],
+    about: dict[str, str],
 ) -> None:
-    """``builds.csv`` (every build), ``ratios.csv``, ``machine.csv`` and ``chart.svg``."""
+    """``builds.csv`` (every build), ``ratios.csv``, ``figures.csv``, ``machine.csv`` and
+    ``chart.svg``."""
     folder.mkdir(parents=True, exist_ok=True)
     _write_csv(
         folder / "builds.csv",
@@ -298,6 +426,11 @@ def _write_results(
             for r in ratios
         ),
     )  # fmt: skip
+    _write_csv(
+        folder / "figures.csv",
+        ("SOPs", "measure", "seconds", "target"),
+        ((f.size, f.measure, f"{f.seconds:.2f}", f.target) for f in figures),
+    )
     _write_csv(folder / "machine.csv", None, about.items())
     series = [
         Series(
