@@ -52,9 +52,15 @@ class SearchIndonesian(SearchLanguage):
     def __init__(self, options: dict[str, str]) -> None:
         super().__init__(options)
         self.stemmer = snowballstemmer.stemmer("indonesian")
+        #: Each word's stem, once worked out: a handbook repeats a few thousand words.
+        self._stems: dict[str, str] = {}
 
     def stem(self, word: str) -> str:
-        return self.stemmer.stemWord(word.lower())
+        word = word.lower()
+        stem = self._stems.get(word)
+        if stem is None:
+            stem = self._stems[word] = self.stemmer.stemWord(word)
+        return stem
 
 
 def fix_result_wording(app: Sphinx) -> None:
