@@ -18,6 +18,7 @@ from ..core.wording import numbered_title
 from ..domain import ProcedureEntry, get_domain
 from ..i18n.labels import ProjectLabels
 from .nodes import sop_backlinks
+from .placeholders import placeholders
 
 
 def fill_backlinks(app: Sphinx, doctree: nodes.document, docname: str) -> None:
@@ -28,7 +29,7 @@ def fill_backlinks(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     """
     domain = get_domain(app.env)
     labels = ProjectLabels(app.config.sop_labels)
-    for placeholder in list(doctree.findall(sop_backlinks)):
+    for placeholder in placeholders(doctree, sop_backlinks):
         referrers = domain.backlinks(placeholder["sop_id"])
         if not referrers:
             placeholder.parent.remove(placeholder)

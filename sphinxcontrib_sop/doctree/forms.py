@@ -55,6 +55,7 @@ from .nodes import (
     sop_signature_space,
     sop_small_print,
 )
+from .placeholders import placeholders
 from .registry import STATUS_MESSAGES
 from .status import DRAFT_NOTE, NOT_IN_FORCE, SUPERSEDED_NOTE, WITHDRAWN_NOTE
 
@@ -93,7 +94,7 @@ TABLE_CLASS = "sop-form-table"
 
 def fill_forms(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     """Put into each ``sop_forms`` of the page being written the forms its query asks for."""
-    views = list(doctree.findall(sop_forms))
+    views = placeholders(doctree, sop_forms)
     if not views:
         return
     domain = get_domain(app.env)

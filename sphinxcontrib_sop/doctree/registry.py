@@ -37,6 +37,7 @@ from ..domain import ProcedureEntry, get_domain
 from ..i18n.labels import ProjectLabels
 from .elements import EM_DASH, PRINTED_TABLE_STYLE, cell, paragraph, table
 from .nodes import sop_line_break_opportunity, sop_registry, sop_registry_row, sop_small_print
+from .placeholders import placeholders
 
 logger = logging.getLogger(__name__)
 
@@ -69,7 +70,7 @@ CellMaker = Callable[[ProcedureEntry], list[nodes.Node]]
 
 def fill_registries(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     """Put into each registry of the page being written the SOPs its query selects."""
-    registries = list(doctree.findall(sop_registry))
+    registries = placeholders(doctree, sop_registry)
     if not registries:
         return
     env = app.env

@@ -36,6 +36,7 @@ from ..doctree.history import (
     no_earlier_edition,
 )
 from ..doctree.nodes import sop_changes, sop_diff, sop_history
+from ..doctree.placeholders import placeholders
 from ..doctree.registry import STATUS_MESSAGES
 from ..domain import ProcedureEntry, get_domain
 from ..editions import site
@@ -52,9 +53,9 @@ _WRITTEN_WITH = "sop_history_editions"
 
 def fill_history(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     """Fill the histories, diffs and lists of changes of the page being written."""
-    histories = list(doctree.findall(sop_history))
-    diffs = list(doctree.findall(sop_diff))
-    lists = list(doctree.findall(sop_changes))
+    histories = placeholders(doctree, sop_history)
+    diffs = placeholders(doctree, sop_diff)
+    lists = placeholders(doctree, sop_changes)
     if not (histories or diffs or lists):
         return
     history = History(app, docname)

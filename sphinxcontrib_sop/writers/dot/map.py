@@ -19,6 +19,7 @@ from ...core.model import Procedure, Status
 from ...core.relations import RelationKind, SOPGraph, sop_graph
 from ...core.wording import Labels
 from ...doctree.nodes import sop_map
+from ...doctree.placeholders import placeholders
 from ...domain import get_domain
 from ...i18n.labels import ProjectLabels
 from .pictures import PICTURE_FORMATS, dot_found
@@ -127,7 +128,7 @@ def _name(procedure: Procedure) -> str:
 
 def fill_maps(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     """Draw each SOP map of the page being written from the SOPs the handbook holds now."""
-    maps = list(doctree.findall(sop_map))
+    maps = placeholders(doctree, sop_map)
     if not maps:
         return
     entries = get_domain(app.env).procedures()

@@ -17,6 +17,7 @@ from sphinx.builders import Builder
 from sphinx.util import logging
 
 from ...doctree.nodes import sop_graphviz, sop_map
+from ...doctree.placeholders import placeholders
 from .render import GraphvizFailedError, GraphvizMissingError, render
 from .source import view_dot
 
@@ -48,7 +49,7 @@ def show_descriptions(app: Sphinx, doctree: nodes.document, docname: str) -> Non
     Runs when a document is resolved for writing, in the main process, so the
     missing-``dot`` warning is given once per build even in a parallel build.
     """
-    views = list(doctree.findall(sop_graphviz))
+    views = placeholders(doctree, sop_graphviz)
     if not views or (app.builder.format in PICTURE_FORMATS and dot_found(app.builder)):
         return
     for view in views:

@@ -20,6 +20,7 @@ from sphinx.writers.html5 import HTML5Translator
 from ...config import labels_language
 from ...core.dates import is_indonesian
 from ...doctree.nodes import sop_registry, sop_registry_row
+from ...doctree.placeholders import placeholders
 from ...i18n.labels import ProjectLabels
 
 SCRIPT = "sop-registry.js"
@@ -90,5 +91,5 @@ def add_script(
     app: Sphinx, pagename: str, templatename: str, context: dict, doctree: object
 ) -> None:
     """Link the registry's script from the pages that hold a registry."""
-    if isinstance(doctree, nodes.document) and any(True for _ in doctree.findall(sop_registry)):
+    if isinstance(doctree, nodes.document) and bool(placeholders(doctree, sop_registry)):
         app.add_js_file(SCRIPT)
