@@ -97,8 +97,20 @@ class ProcedureEntry:
         """The whole SOP, its steps unpickled the first time."""
         procedure = self.__dict__.get(_UNPICKLED)
         if procedure is None:
-            procedure = dataclasses.replace(self.outline, steps=pickle.loads(self.steps_data))
+            procedure = self.procedure_uncached()
             object.__setattr__(self, _UNPICKLED, procedure)
+        return procedure
+
+    def procedure_uncached(self) -> Procedure:
+        """The whole SOP, as :attr:`procedure`, its steps not kept if they were not already.
+
+        For what Sphinx's main process needs of an SOP once, as it writes the SOP's page:
+        in a parallel build it forks a worker for each batch of pages, and every SOP kept
+        would weigh on each fork.
+        """
+        procedure = self.__dict__.get(_UNPICKLED)
+        if procedure is None:
+            return dataclasses.replace(self.outline, steps=pickle.loads(self.steps_data))
         return procedure
 
     def __getstate__(self) -> dict[str, Any]:

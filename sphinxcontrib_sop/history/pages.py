@@ -93,7 +93,7 @@ class History:
         return self.older[0]
 
     def fill_history(self, node: sop_history) -> None:
-        procedure = node.procedure(self.app.env)
+        procedure = node.entry(self.app.env).procedure_uncached()
         note = [child.deepcopy() for child in node[0].children] if node.children else []
         node.clear()
         if self.site is None:
@@ -146,7 +146,7 @@ class History:
         return f"{top}/{quote(read.edition.name)}/{there}#{entry.anchor}"
 
     def fill_diff(self, node: sop_diff) -> None:
-        procedure = node.procedure(self.app.env)
+        procedure = node.entry(self.app.env).procedure_uncached()
         previous = self.previous
         before = previous.entries.get(procedure.id) if previous else None
         diff = procedure_diff(before.procedure, procedure, self.wording) if before else None
