@@ -19,7 +19,7 @@ from sphinx.environment import BuildEnvironment
 
 from ..core.columns import Column
 from ..core.model import Procedure, Step
-from ..domain import ProcedureEntry, get_domain
+from ..domain import ProcedureEntry, get_domain, step_anchor
 
 #: Attribute of a steps-table cell: the :class:`Column` it holds.
 COLUMN_ATTRIBUTE = "sop_column"
@@ -68,10 +68,14 @@ class StepRow:
 
 
 class sop_flowchart(nodes.container, DrawsProcedure):  # noqa: N801
-    """The official flowchart of one SOP; its child is the plain steps table."""
+    """The official flowchart of one SOP; its child is the plain steps table, or in HTML,
+    which draws the flowchart from the author's cells alone, the written steps."""
 
     def step_rows(self, env: BuildEnvironment) -> list[StepRow]:
         """Each step with its cells in the steps table: the author's texts and markup."""
+        written = self.next_node(sop_steps)
+        if written is not None:
+            return written.step_rows(env)
         body = self.next_node(nodes.tbody)
         rows = [
             row
@@ -107,6 +111,20 @@ class sop_steps(nodes.General, DrawsProcedure):  # noqa: N801
     When the page is written it becomes the steps table
     (:mod:`sphinxcontrib_sop.doctree.steps`); ``numfig`` numbers it as a table.
     """
+
+    def step_rows(self, env: BuildEnvironment) -> list[StepRow]:
+        """Each step with the cells the author wrote, and the id its row in the steps
+        table would have (a step number written twice has one the first time)."""
+        anchor = self["sop_anchor"]
+        numbered: set[int] = set()
+        rows = []
+        cells = (child for child in self.children if isinstance(child, sop_step_cells))
+        for step, written in zip(self.procedure(env).steps, cells, strict=True):
+            target = step_anchor(anchor, step.number) if step.number not in numbered else ""
+            numbered.add(step.number)
+            by_column = {Column(entry[COLUMN_ATTRIBUTE]): entry for entry in written.children}
+            rows.append(StepRow(step, by_column, target))
+        return rows
 
 
 class sop_step_cells(nodes.General, nodes.Element):  # noqa: N801

@@ -10,7 +10,8 @@ A page keeps only what the author wrote in its doctree (:func:`written_steps`):
 the heading rows and the text cells.  The table is built when the page is
 written (:class:`BuildStepsTables`), so the doctrees a build holds in memory,
 and pickles, carry no cell that the model can give: numbers, actor marks, flow,
-the total.
+the total.  HTML draws the official flowchart from the written cells, and its
+table is never built (:class:`KeepFlowchartCells`).
 """
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ from ..core.wording import Labels, flow_text, kind_label
 from ..domain import step_anchor
 from ..i18n.labels import ProjectLabels
 from .elements import PRINTED_TABLE_STYLE, blank_cell, cell, paragraph, row, table
-from .nodes import COLUMN_ATTRIBUTE, TOTAL_TIME_CLASS, sop_step_cells, sop_steps
+from .nodes import COLUMN_ATTRIBUTE, TOTAL_TIME_CLASS, sop_flowchart, sop_step_cells, sop_steps
 
 #: Rich content for one step's cell, by the step's position and the column.
 CellContent = Callable[[int, Column], Sequence[nodes.Node]]
@@ -37,6 +38,10 @@ CellContent = Callable[[int, Column], Sequence[nodes.Node]]
 TEXT_COLUMNS = (Column.ACTIVITY, Column.REQUIREMENTS, Column.TIME, Column.OUTPUT, Column.NOTES)
 #: The cells the author wrote for one step, by column; a column left out is blank.
 WrittenCells = Mapping[Column, nodes.entry]
+#: Class of the paragraph giving the search index the words of a steps table never built.
+SEARCH_WORDS_CLASS = "sop-search-words"
+#: Attribute of written steps left unbuilt (:class:`KeepFlowchartCells`).
+DRAWN_FROM_CELLS = "sop_drawn_from_cells"
 
 
 def written_steps(
@@ -63,6 +68,7 @@ class BuildStepsTables(SphinxPostTransform):
     After Sphinx has resolved the references in the written cells (priority 10) and
     the other transforms that do not read tables, so they go through the small
     doctree; before those that do (the extension's own at 200, LaTeX's footnotes).
+    Steps :class:`KeepFlowchartCells` kept are left as they are.
     """
 
     default_priority = 199
@@ -70,7 +76,55 @@ class BuildStepsTables(SphinxPostTransform):
     def run(self, **kwargs: object) -> None:
         labels = ProjectLabels(self.config.sop_labels)
         for steps in list(self.document.findall(sop_steps)):
-            steps.replace_self(_built_table(steps, labels, self.env))
+            if not steps.get(DRAWN_FROM_CELLS):
+                steps.replace_self(_built_table(steps, labels, self.env))
+
+
+class KeepFlowchartCells(SphinxPostTransform):
+    """In HTML, leave the steps of each official flowchart as the author wrote them.
+
+    The HTML flowchart is drawn from the author's cells and the model
+    (:meth:`~.nodes.sop_flowchart.step_rows`), never from the steps table, so
+    building it would be work thrown away, done in Sphinx's main process even in a
+    parallel build.  The search index, which reads the page, is given the words the
+    table would have added in a paragraph no HTML writer writes.
+    """
+
+    default_priority = BuildStepsTables.default_priority - 1
+    formats = ("html",)
+
+    def run(self, **kwargs: object) -> None:
+        labels = ProjectLabels(self.config.sop_labels)
+        for steps in self.document.findall(sop_steps):
+            if _in_flowchart(steps):
+                entry = steps.entry(self.env)
+                words = table_words(entry.procedure_uncached(), entry.total, labels)
+                steps += nodes.paragraph("", words, classes=[SEARCH_WORDS_CLASS])
+                steps[DRAWN_FROM_CELLS] = True
+
+
+def table_words(procedure: Procedure, total: TotalTime | None, labels: Labels) -> str:
+    """The words the steps table of ``procedure`` holds besides its heading rows and the
+    author's cells: each step's number, kind (when an actor column marks it) and flow,
+    and the total time.  What the search index is given of a table HTML never builds."""
+    words = []
+    for step in procedure.steps:
+        words.append(str(step.number))
+        if any(actor in step.actors for actor in procedure.actors):
+            words.append(kind_label(step, labels))
+        words.append(flow_text(step, labels))
+    if total is not None:
+        words += [labels("Total time"), total.text(labels), total.note(labels)]
+    return " ".join(word for word in words if word)
+
+
+def _in_flowchart(steps: sop_steps) -> bool:
+    """Whether ``steps`` are those of an official flowchart, which HTML draws from the
+    author's cells (:meth:`~.nodes.sop_flowchart.step_rows`), not from the steps table."""
+    parent = steps.parent
+    while parent is not None and not isinstance(parent, sop_flowchart):
+        parent = parent.parent
+    return parent is not None
 
 
 def _built_table(steps: sop_steps, labels: Labels, env: BuildEnvironment) -> nodes.table:
@@ -83,7 +137,7 @@ def _built_table(steps: sop_steps, labels: Labels, env: BuildEnvironment) -> nod
     head = steps.next_node(nodes.thead)
     entry = steps.entry(env)
     built = steps_table(
-        entry.procedure, entry.total, written, head.children, labels, steps["sop_anchor"]
+        entry.procedure_uncached(), entry.total, written, head.children, labels, steps["sop_anchor"]
     )
     title = steps.next_node(nodes.title)
     if title is not None:
@@ -244,3 +298,4 @@ def _text_cell(children: Sequence[nodes.Node], column: Column) -> nodes.entry:
 def register(app: Sphinx) -> None:
     """Build the steps tables when a page is written."""
     app.add_post_transform(BuildStepsTables)
+    app.add_post_transform(KeepFlowchartCells)

@@ -28,7 +28,7 @@ from ...core.columns import Column
 from ...core.model import Procedure, Step
 from ...core.totals import TotalTime
 from ...core.wording import ARROW, Labels, flow_text, kind_label, performed_by
-from ...doctree.nodes import TOTAL_TIME_CLASS, StepRow, sop_flowchart, sop_procedure
+from ...doctree.nodes import TOTAL_TIME_CLASS, StepRow, sop_flowchart, sop_procedure, sop_steps
 from ...i18n.labels import ProjectLabels
 from ...layout.bands import Bands
 from ...layout.grid import Arrow, Layout, PlacedSymbol
@@ -72,7 +72,7 @@ def visit_flowchart(translator: HTML5Translator, node: sop_flowchart) -> None:
     labels = ProjectLabels(translator.config.sop_labels)
     layout = screen_layout(procedure)
     step_rows = node.step_rows(env)
-    table = node.next_node(nodes.table)
+    table = _numbered_table(node)
     title = table.next_node(nodes.title) if table is not None else None
     sheet = Sheet(_anchor(node, procedure), title)
     write_step_cards(translator, procedure, step_rows, labels, sheet, total)
@@ -120,6 +120,23 @@ def visit_flowchart(translator: HTML5Translator, node: sop_flowchart) -> None:
         write(_total_row(procedure, total, labels))
     write("</tbody></table></div>")
     raise nodes.SkipNode
+
+
+def _numbered_table(node: sop_flowchart) -> nodes.table | None:
+    """The steps table of the flowchart, as far as its caption and ids go.
+
+    HTML leaves the author's steps unbuilt (:class:`~.doctree.steps.BuildStepsTables`):
+    their caption is then written from a table holding it and their ids, so that Sphinx
+    writes and numbers it as a table's.
+    """
+    written = node.next_node(sop_steps)
+    if written is None:
+        return node.next_node(nodes.table)
+    table = nodes.table("", ids=written["ids"], names=written["names"])
+    title = written.next_node(nodes.title)
+    if title is not None:
+        table += title.deepcopy()
+    return table
 
 
 def _sheet_start(
