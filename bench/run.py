@@ -118,6 +118,12 @@ def _arguments() -> argparse.ArgumentParser:
         "--sizes", type=_numbers, default=[250], help="SOPs per handbook, e.g. 250,1000,4000"
     )
     parser.add_argument("--repeat", type=int, default=1, help="builds of each; the best counts")
+    parser.add_argument(
+        "--once-above",
+        type=int,
+        metavar="N",
+        help="handbooks of more than N SOPs are built once, whatever --repeat says",
+    )
     parser.add_argument("--jobs", type=int, default=4, help="the -j of the parallel build")
     parser.add_argument(
         "--graphviz-size", type=int, default=200, help="SOPs of the Graphviz case (0: skip it)"
@@ -160,7 +166,8 @@ def _measure_size(options: argparse.Namespace, size: int, pages: list[PageTiming
         write_project(folder / variant, variant, size)
     edited = handbook(size)[size // 2]
     results = []
-    for repetition in range(options.repeat):
+    once = options.once_above is not None and size > options.once_above
+    for repetition in range(1 if once else options.repeat):
         order = _order(repetition)
         for variant in order:
             output = _fresh(folder / f"{variant}-html")
