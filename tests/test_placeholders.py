@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import gc
+import weakref
+
 from docutils import nodes
 from docutils.frontend import get_default_settings
 from docutils.parsers.rst import Parser
@@ -49,3 +52,13 @@ def test_the_page_is_walked_once() -> None:
     # Each caller gets its own list.
     placeholders(document, sop.sop_map).clear()
     assert len(placeholders(document, sop.sop_map)) == 1
+
+
+def test_a_page_is_let_go_once_the_next_is_walked() -> None:
+    document = page()
+    placeholders(document, sop.sop_map)
+    gone = weakref.ref(document)
+    placeholders(page(), sop.sop_map)
+    del document
+    gc.collect()
+    assert gone() is None

@@ -7,12 +7,14 @@ handbook once per handler; :func:`placeholders` walks a page once, the first
 time a handler asks, and keeps the nodes of every kind for the others.
 
 This holds because no handler adds or removes nodes of a kind another fills.
+Only the page last walked is remembered: the nodes found hold their page, which
+must be let go once it is written.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from typing import TypeVar
-from weakref import WeakKeyDictionary
 
 from docutils import nodes
 
@@ -41,23 +43,30 @@ KINDS: tuple[type[nodes.Element], ...] = (
 
 Kind = TypeVar("Kind", bound=nodes.Element)
 
-#: For each page being written: its nodes of each kind, in document order.
-_found: WeakKeyDictionary[nodes.Node, dict[type[nodes.Element], list[nodes.Element]]] = (
-    WeakKeyDictionary()
-)
+Found = dict[type[nodes.Element], list[nodes.Element]]
+
+
+@dataclass
+class _LastWalk:
+    """The page last walked and its nodes of each kind, in document order."""
+
+    page: nodes.Node | None = None
+    found: Found = field(default_factory=dict)
+
+
+_last = _LastWalk()
 
 
 def placeholders(doctree: nodes.Node, kind: type[Kind]) -> list[Kind]:
     """The nodes of ``kind`` in ``doctree``, in document order."""
-    found = _found.get(doctree)
-    if found is None:
-        found = _found[doctree] = _walk(doctree)
-    return list(found[kind])  # type: ignore[arg-type]
+    if _last.page is not doctree:
+        _last.page, _last.found = doctree, _walk(doctree)
+    return list(_last.found[kind])  # type: ignore[arg-type]
 
 
-def _walk(doctree: nodes.Node) -> dict[type[nodes.Element], list[nodes.Element]]:
+def _walk(doctree: nodes.Node) -> Found:
     """Every node of :data:`KINDS` in ``doctree``, by kind, in the order ``findall`` gives."""
-    found: dict[type[nodes.Element], list[nodes.Element]] = {kind: [] for kind in KINDS}
+    found: Found = {kind: [] for kind in KINDS}
     waiting = [doctree]
     while waiting:
         node = waiting.pop()
