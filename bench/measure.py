@@ -122,11 +122,11 @@ def _tree(pid: int) -> list[int]:
     while waiting:
         current = waiting.pop()
         found.append(current)
-        for children in Path(f"/proc/{current}/task").glob("*/children"):
-            try:
+        try:
+            for children in Path(f"/proc/{current}/task").glob("*/children"):
                 waiting += [int(child) for child in children.read_text().split()]
-            except OSError:
-                continue  # the process ended meanwhile
+        except OSError:
+            continue  # the process ended meanwhile
     return found
 
 

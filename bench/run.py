@@ -32,6 +32,8 @@ HISTORY, HISTORY_EDIT = "editions", "editions-edit-one"
 ALONE, FIRST, CACHED = "outside-git", "editions-first", "editions-cached"
 #: The page holding the registry.
 REGISTRY_PAGE = "index"
+#: The size issue 13's targets are set for.
+TARGET_SIZE = 1000
 BENCH = Path(__file__).resolve().parent
 
 
@@ -339,7 +341,8 @@ def _registry_figures(pages: list[PageTiming]) -> list[Figure]:
     """Filling the registry of every SOP (issue 9: well under a second at 1,000 SOPs)."""
     return [
         Figure(size, f"filling the registry of {size} SOPs",
-               min(p.fill for p in pages if p.size == size and p.fill is not None), "< 1 s")
+               min(p.fill for p in pages if p.size == size and p.fill is not None),
+               "< 1 s" if size == TARGET_SIZE else "")
         for size in sorted({page.size for page in pages})
     ]  # fmt: skip
 
