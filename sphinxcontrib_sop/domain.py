@@ -137,6 +137,17 @@ def step_anchor(anchor: str, number: int) -> str:
     return f"{anchor}-step-{number}"
 
 
+def row_targets(anchor: str, numbers: Iterable[int]) -> list[str]:
+    """The id of each step's row, for steps numbered ``numbers`` in the SOP with
+    ``anchor``; a number written twice (a warning already) has it the first time only."""
+    seen: set[int] = set()
+    targets = []
+    for number in numbers:
+        targets.append(step_anchor(anchor, number) if number not in seen else "")
+        seen.add(number)
+    return targets
+
+
 class ActorIndex(Index):
     """Who does what: each actor and, under it, each SOP it has a part in, with the numbers
     of its steps there, linked to the first of them.

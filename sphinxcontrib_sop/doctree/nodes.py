@@ -19,7 +19,7 @@ from sphinx.environment import BuildEnvironment
 
 from ..core.columns import Column
 from ..core.model import Procedure, Step
-from ..domain import ProcedureEntry, get_domain, step_anchor
+from ..domain import ProcedureEntry, get_domain, row_targets
 
 #: Attribute of a steps-table cell: the :class:`Column` it holds.
 COLUMN_ATTRIBUTE = "sop_column"
@@ -112,19 +112,23 @@ class sop_steps(nodes.General, DrawsProcedure):  # noqa: N801
     (:mod:`sphinxcontrib_sop.doctree.steps`); ``numfig`` numbers it as a table.
     """
 
+    def written_cells(self) -> list[dict[Column, nodes.entry]]:
+        """The cells the author wrote for each step, by column."""
+        return [
+            {Column(entry[COLUMN_ATTRIBUTE]): entry for entry in cells.children}
+            for cells in self.children
+            if isinstance(cells, sop_step_cells)
+        ]
+
     def step_rows(self, env: BuildEnvironment) -> list[StepRow]:
         """Each step with the cells the author wrote, and the id its row in the steps
-        table would have (a step number written twice has one the first time)."""
-        anchor = self["sop_anchor"]
-        numbered: set[int] = set()
-        rows = []
-        cells = (child for child in self.children if isinstance(child, sop_step_cells))
-        for step, written in zip(self.procedure(env).steps, cells, strict=True):
-            target = step_anchor(anchor, step.number) if step.number not in numbered else ""
-            numbered.add(step.number)
-            by_column = {Column(entry[COLUMN_ATTRIBUTE]): entry for entry in written.children}
-            rows.append(StepRow(step, by_column, target))
-        return rows
+        table would have."""
+        steps = self.procedure(env).steps
+        targets = row_targets(self["sop_anchor"], (step.number for step in steps))
+        return [
+            StepRow(step, cells, target)
+            for step, cells, target in zip(steps, self.written_cells(), targets, strict=True)
+        ]
 
 
 class sop_step_cells(nodes.General, nodes.Element):  # noqa: N801

@@ -27,7 +27,7 @@ from ..core.columns import Column
 from ..core.model import Procedure, Step
 from ..core.totals import TotalTime
 from ..core.wording import Labels, flow_text, kind_label
-from ..domain import step_anchor
+from ..domain import row_targets
 from ..i18n.labels import ProjectLabels
 from .elements import PRINTED_TABLE_STYLE, blank_cell, cell, paragraph, row, table
 from .nodes import COLUMN_ATTRIBUTE, TOTAL_TIME_CLASS, sop_flowchart, sop_step_cells, sop_steps
@@ -129,15 +129,15 @@ def _in_flowchart(steps: sop_steps) -> bool:
 
 def _built_table(steps: sop_steps, labels: Labels, env: BuildEnvironment) -> nodes.table:
     """The steps table of ``steps``, with its caption, ids and names."""
-    written = [
-        {Column(entry[COLUMN_ATTRIBUTE]): entry for entry in cells.children}
-        for cells in steps.children
-        if isinstance(cells, sop_step_cells)
-    ]
     head = steps.next_node(nodes.thead)
     entry = steps.entry(env)
     built = steps_table(
-        entry.procedure_uncached(), entry.total, written, head.children, labels, steps["sop_anchor"]
+        entry.procedure_uncached(),
+        entry.total,
+        steps.written_cells(),
+        head.children,
+        labels,
+        steps["sop_anchor"],
     )
     title = steps.next_node(nodes.title)
     if title is not None:
@@ -162,12 +162,11 @@ def steps_table(
     step number written twice (a warning already) is a target once.
     """
     actors = procedure.actors
-    rows: list[nodes.row] = []
-    numbered: set[int] = set()
-    for step, cells in zip(procedure.steps, written, strict=True):
-        target = step_anchor(anchor, step.number) if step.number not in numbered else ""
-        numbered.add(step.number)
-        rows.append(_step_row(step, actors, cells, labels, target))
+    targets = row_targets(anchor, (step.number for step in procedure.steps))
+    rows = [
+        _step_row(step, actors, cells, labels, target)
+        for step, cells, target in zip(procedure.steps, written, targets, strict=True)
+    ]
     if total is not None:
         rows.append(_total_row(total, len(actors), labels))
     return table(

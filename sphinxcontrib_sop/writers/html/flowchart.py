@@ -125,7 +125,7 @@ def visit_flowchart(translator: HTML5Translator, node: sop_flowchart) -> None:
 def _numbered_table(node: sop_flowchart) -> nodes.table | None:
     """The steps table of the flowchart, as far as its caption and ids go.
 
-    HTML leaves the author's steps unbuilt (:class:`~.doctree.steps.BuildStepsTables`):
+    HTML leaves the author's steps unbuilt (:class:`~.doctree.steps.KeepFlowchartCells`):
     their caption is then written from a table holding it and their ids, so that Sphinx
     writes and numbers it as a table's.
     """

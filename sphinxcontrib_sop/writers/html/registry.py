@@ -91,5 +91,5 @@ def add_script(
     app: Sphinx, pagename: str, templatename: str, context: dict, doctree: object
 ) -> None:
     """Link the registry's script from the pages that hold a registry."""
-    if isinstance(doctree, nodes.document) and bool(placeholders(doctree, sop_registry)):
+    if isinstance(doctree, nodes.document) and placeholders(doctree, sop_registry):
         app.add_js_file(SCRIPT)
