@@ -1,8 +1,8 @@
 """Writing the benchmark's two Sphinx projects from the same SOPs.
 
-``sop``: each SOP a ``.. sop::`` directive; the first page an ``sop-registry``
-of every SOP, each unit's page an ``sop-map`` of its SOPs; ``:related:`` gives
-back-links, and the extension adds the actor index.
+``sop``: each SOP a ``.. sop::`` directive; a page of its own holds an
+``sop-registry`` of every SOP, each unit's page an ``sop-map`` of its SOPs;
+``:related:`` gives back-links, and the extension adds the actor index.
 
 ``plain``: the same text by hand in reST list-tables — the identity part, the
 steps, a registry table, *Dirujuk oleh* lines, an ``index`` entry per actor for
@@ -23,6 +23,10 @@ from content import HEADER, SOPText, docname, handbook, unit_name, units
 from dot import flowchart_dot, unit_map_dot
 
 VARIANTS = ("sop", "plain")
+#: The page holding the registry of every SOP.  Not the root page: Sphinx reads the
+#: root page's doctree again for every page's navigation, so a registry table there
+#: would cost the plain handbook a walk of every SOP's row per page written.
+REGISTRY_PAGE = "daftar-sop"
 
 _CONF = """\
 project = "Buku Pedoman SOP (benchmark)"
@@ -46,6 +50,7 @@ def write_project(folder: Path, variant: str, size: int, graphviz: bool = False)
         conf += _SOP_CONF.format(diagram="graphviz" if graphviz else "table")
     _write(folder / "conf.py", conf)
     _write(folder / "index.rst", _root_page(sops, variant))
+    _write(folder / f"{REGISTRY_PAGE}.rst", _registry_page(sops, variant))
     for folder_name, unit_sops in units(sops).items():
         _write(
             folder / folder_name / "index.rst", _unit_page(sops, folder_name, unit_sops, variant)
@@ -67,12 +72,13 @@ def write_sop_page(
 def _root_page(sops: list[SOPText], variant: str) -> str:
     title = f"Buku Pedoman SOP ({len(sops)} SOP)"
     index = ":ref:`sop-actors`" if variant == "sop" else ":ref:`genindex`"
+    toctree = _toctree(2, [REGISTRY_PAGE, *(f"{folder}/index" for folder in units(sops))])
+    return _heading(title, "#") + f"SOP seluruh unit kerja. Lihat juga {index}.\n\n{toctree}"
+
+
+def _registry_page(sops: list[SOPText], variant: str) -> str:
     registry = ".. sop-registry::\n" if variant == "sop" else _plain_registry(sops)
-    toctree = _toctree(2, [f"{folder}/index" for folder in units(sops)])
-    return (
-        _heading(title, "#")
-        + f"Daftar SOP seluruh unit kerja. Lihat juga {index}.\n\n{registry}\n{toctree}"
-    )
+    return _heading("Daftar SOP", "=") + registry
 
 
 def _unit_page(all_sops: list[SOPText], folder: str, sops: list[SOPText], variant: str) -> str:

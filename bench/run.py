@@ -23,15 +23,13 @@ from content import handbook
 from editions import EDITIONS, write_repository
 from measure import Measurement, compile_extension, machine, page_seconds, sphinx_build
 from profiling import profile
-from projects import VARIANTS, write_project, write_sop_page
+from projects import REGISTRY_PAGE, VARIANTS, write_project, write_sop_page
 
 CLEAN, EDIT, PARALLEL, GRAPHVIZ = "clean", "edit-one", "parallel", "graphviz"
 #: The editions case: a clean build and an edit-one rebuild of the handbook in git.
 HISTORY, HISTORY_EDIT = "editions", "editions-edit-one"
 #: Its builds: outside git, in git with the older editions read, with them cached.
 ALONE, FIRST, CACHED = "outside-git", "editions-first", "editions-cached"
-#: The page holding the registry.
-REGISTRY_PAGE = "index"
 #: The size issue 13's targets are set for.
 TARGET_SIZE = 1000
 BENCH = Path(__file__).resolve().parent
