@@ -19,7 +19,7 @@ from bs4 import BeautifulSoup
 from sphinx.testing.util import SphinxTestApp
 
 from conftest import ROOTS, EditedProject, build_copy, cell_texts, text_of, warnings
-from sphinxcontrib_sop.core.export import SCHEMA_PATH, SCHEMA_VERSION
+from sphinxcontrib_sop.core.export import SCHEMA_PATH, SCHEMA_VERSION, sop_lines, to_json
 from sphinxcontrib_sop.writers import sopjson
 from sphinxcontrib_sop.writers.sopjson.cache import CACHE_FOLDER
 
@@ -326,6 +326,45 @@ def test_an_unreadable_file_of_kept_lines_is_ignored(make_app, tmp_path):
     project.edit("layanan/surat.rst", "Memberi disposisi    ", "Memberi arahan       ")
     data = project.rebuild(read_data)
     assert sop(data, "surat-masuk")["steps"][2]["activity"] == "Memberi arahan"
+
+
+def test_a_rebuild_with_no_sop_changed_leaves_the_file_alone(make_app, tmp_path, monkeypatch):
+    project = EditedProject(make_app, tmp_path, "export")
+    app = project.build()
+    written = (app.outdir / "sop.json").stat().st_mtime_ns
+    composed = []
+    monkeypatch.setattr(sopjson, "to_json", lambda *args: composed.append(args))
+    project.edit("index.rst", "Buku SOP\n========", "Buku SOP Dinas\n==============")
+    app = project.build()
+    assert composed == []
+    assert (app.outdir / "sop.json").stat().st_mtime_ns == written
+
+
+def test_a_file_changed_since_it_was_written_is_read_no_more(make_app, tmp_path):
+    project = EditedProject(make_app, tmp_path, "export")
+    app = project.build()
+    path = app.outdir / "sop.json"
+    path.write_text(path.read_text(encoding="utf-8").replace("Menandatangani", "Mengubah"), "utf-8")
+    project.edit("layanan/surat.rst", "Memberi disposisi    ", "Memberi arahan       ")
+    data = project.rebuild(read_data)
+    assert "Mengubah" not in json.dumps(data, ensure_ascii=False)
+
+
+def test_a_new_edition_reaches_the_file_with_no_sop_changed(make_app, tmp_path):
+    project = EditedProject(make_app, tmp_path, "export")
+    project.build()
+    with (project.source / "conf.py").open("a", encoding="utf-8") as conf:
+        conf.write('sop_edition = "2026"\n')
+    assert project.rebuild(read_data)["edition"] == "2026"
+
+
+def test_the_lines_of_sops_are_read_back_as_written():
+    lines = ['{"id": "a", "note": "baris\\nbaru\u2028,\u0085 lalu"}', '{"id": "b"}']
+    encoded = [line.encode("utf-8") for line in lines]
+    data = to_json({"project": "Buku"}, encoded)
+    assert [line["id"] for line in json.loads(data)["sops"]] == ["a", "b"]
+    assert sop_lines(data) == encoded
+    assert sop_lines(to_json({"project": "Buku"}, [])) == []
 
 
 # -- the example handbook ------------------------------------------------------------------

@@ -11,7 +11,7 @@ which knows the build; nothing here knows Sphinx.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -34,6 +34,8 @@ STATUS_NAMES = {
     Status.WITHDRAWN: "withdrawn",
     Status.SUPERSEDED: "superseded",
 }
+#: What comes before, between and after the SOPs' lines in the file :func:`to_json` writes.
+_SOPS_START, _SOP_BETWEEN, _SOPS_END = b'  "sops": [\n    ', b",\n    ", b"\n  ]\n}\n"
 
 
 @dataclass(frozen=True)
@@ -125,16 +127,36 @@ def sop_json(sop: PublishedSOP, labels: Labels, review_months: int) -> str:
     return _ENCODE(sop_data(sop, labels, review_months))
 
 
-def to_json(fields: dict[str, Any], sops: Iterable[str]) -> str:
-    """The handbook's ``fields`` one per line, then each SOP's line (:func:`sop_json`).
+def to_json(fields: dict[str, Any], sops: Sequence[bytes | memoryview]) -> bytes:
+    """The file: the handbook's ``fields`` one per line, then each SOP's line
+    (:func:`sop_json`, in UTF-8).
 
     A change to an SOP is a change to its line; the lines are written by the fast
     encoder, which does not indent.
     """
-    lines = [f"  {_ENCODE(key)}: {_ENCODE(fields[key])}" for key in sorted(fields)]
-    listed = ",\n".join(f"    {sop}" for sop in sops)
-    lines.append(f'  "sops": [\n{listed}\n  ]' if listed else '  "sops": []')
-    return "{\n" + ",\n".join(lines) + "\n}\n"
+    head = "{\n" + "".join(f"  {_ENCODE(key)}: {_ENCODE(fields[key])},\n" for key in sorted(fields))
+    if not sops:
+        return (head + '  "sops": []\n}\n').encode("utf-8")
+    return b"".join((head.encode("utf-8"), _SOPS_START, _SOP_BETWEEN.join(sops), _SOPS_END))
+
+
+def sop_lines(data: bytes) -> list[memoryview]:
+    """The SOP lines (:func:`sop_json`, in UTF-8) of a file :func:`to_json` wrote, in order,
+    as views of ``data``.
+
+    A line of JSON holds no line break, so the lines are what lies between breaks.
+    """
+    start = data.find(_SOPS_START)
+    if start < 0 or not data.endswith(_SOPS_END):
+        return []
+    view, lines = memoryview(data), []
+    start += len(_SOPS_START)
+    end = len(data) - len(_SOPS_END)
+    while (between := data.find(_SOP_BETWEEN, start, end)) >= 0:
+        lines.append(view[start:between])
+        start = between + len(_SOP_BETWEEN)
+    lines.append(view[start:end])
+    return lines
 
 
 _ENCODE = json.JSONEncoder(ensure_ascii=False, sort_keys=True).encode

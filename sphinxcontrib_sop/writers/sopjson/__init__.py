@@ -65,19 +65,15 @@ class SOPJSONBuilder(Builder):
 
 
 def write_data(builder: Builder) -> None:
-    """Write ``sop.json`` and its schema into the builder's output folder."""
-    outdir = Path(builder.outdir)
-    outdir.mkdir(parents=True, exist_ok=True)
-    write_if_changed(outdir / DATA_FILE, handbook_json(builder).encode("utf-8"))
-    write_if_changed(outdir / SCHEMA_FILE, SCHEMA_PATH.read_bytes())
-
-
-def handbook_json(builder: Builder) -> str:
-    """The data of every SOP the builder's environment holds, as JSON text.
+    """Write ``sop.json`` — the data of every SOP the builder's environment holds — and
+    its schema into the builder's output folder.
 
     Each SOP's line is encoded again only when the SOP or where it is published
-    changed since the build before (:class:`~.cache.LineCache`).
+    changed since the build before, and the file is written only when a line changed
+    (:class:`~.cache.LineCache`).
     """
+    outdir = Path(builder.outdir)
+    outdir.mkdir(parents=True, exist_ok=True)
     config = builder.config
     handbook = Handbook(
         project=config.project,
@@ -86,24 +82,23 @@ def handbook_json(builder: Builder) -> str:
         generator=f"sphinxcontrib-sop {__version__}",
     )
     labels, months = ProjectLabels(config.sop_labels), review_months(config)
-    settings = (SCHEMA_VERSION, __version__, repr(config.sop_labels), config.language, months)
-    cache = LineCache(builder, settings)
+    settings = (SCHEMA_VERSION, handbook, repr(config.sop_labels), config.language, months)
+    cache = LineCache(builder, outdir / DATA_FILE, settings)
     entries = sorted(
         get_domain(builder.env).definitions(),
         key=lambda entry: data_order(entry.outline),
     )
-    lines = []
-    for entry in entries:
-        publication = _publication(builder, entry)
-        key = (entry.digest, publication)
-        line = cache.kept(key)
-        if line is None:
-            sop = PublishedSOP(entry.procedure, entry.total, publication)
-            line = sop_json(sop, labels, months)
-        cache.keep(key, line)
-        lines.append(line)
-    cache.save()
-    return to_json(handbook_fields(handbook), lines)
+    keys = [(entry.digest, _publication(builder, entry)) for entry in entries]
+    if not cache.holds(keys):
+        lines = []
+        for entry, (digest, publication) in zip(entries, keys, strict=True):
+            line = cache.kept((digest, publication))
+            if line is None:
+                sop = PublishedSOP(entry.procedure, entry.total, publication)
+                line = sop_json(sop, labels, months).encode("utf-8")
+            lines.append(line)
+        cache.write(keys, to_json(handbook_fields(handbook), lines))
+    write_if_changed(outdir / SCHEMA_FILE, SCHEMA_PATH.read_bytes())
 
 
 def _publication(builder: Builder, entry: ProcedureEntry) -> Publication:
@@ -111,7 +106,7 @@ def _publication(builder: Builder, entry: ProcedureEntry) -> Publication:
     url = f"{builder.get_target_uri(docname)}#{entry.anchor}"
     if builder.config.html_baseurl:
         url = urljoin(builder.config.html_baseurl.rstrip("/") + "/", url)
-    source = Path(builder.env.doc2path(docname)).relative_to(builder.srcdir)
+    source = Path(builder.env.doc2path(docname, False))
     return Publication(docname, url, source.as_posix())
 
 
