@@ -59,19 +59,19 @@ SOP, NUMBER = "sop", "number"
 class ProcedureEntry:
     """An SOP as the domain stores it: the SOP without its steps (``outline``), the anchor
     of its page, its total time (worked out once, when it is read), each step's number and
-    actors (``step_actors``, for the actor index), the steps, pickled, and a ``digest`` of
-    all that was read, which names this reading of the SOP across builds.
+    actors (for the actor index) and the steps, both pickled, and a ``digest`` of all that
+    was read, which names this reading of the SOP across builds.
 
     Every build loads the whole environment; an incremental one needs the steps of few
-    SOPs, so they are unpickled only when :attr:`procedure` is first asked for.  What
-    is needed of every SOP on every build — links, the actor index, the registry, the
-    search index, the checks — reads ``outline`` and ``step_actors``.
+    SOPs, so they are unpickled only when :attr:`procedure` is first asked for, and each
+    step's actors only when :attr:`step_actors` is.  What is needed of every SOP on every
+    build — links, the registry, the search index, the checks — reads ``outline``.
     """
 
     outline: Procedure
     anchor: str
     total: TotalTime | None
-    step_actors: StepActors
+    step_actors_data: bytes
     steps_data: bytes
     digest: str
 
@@ -79,17 +79,19 @@ class ProcedureEntry:
     def read(cls, procedure: Procedure, anchor: str) -> ProcedureEntry:
         """The entry of ``procedure``, just read; its :attr:`procedure` is at hand."""
         outline = dataclasses.replace(procedure, steps=())
+        performed = step_actors(procedure)
         steps_data = pickle.dumps(procedure.steps, pickle.HIGHEST_PROTOCOL)
         what = (pickle.dumps((outline, anchor), pickle.HIGHEST_PROTOCOL), steps_data)
         entry = cls(
             outline,
             anchor,
             total_time(procedure),
-            step_actors(procedure),
+            pickle.dumps(performed, pickle.HIGHEST_PROTOCOL),
             steps_data,
             hashlib.blake2b(b"".join(what), digest_size=16).hexdigest(),
         )
         object.__setattr__(entry, _UNPICKLED, procedure)
+        object.__setattr__(entry, _STEP_ACTORS, performed)
         return entry
 
     @property
@@ -113,9 +115,18 @@ class ProcedureEntry:
             return dataclasses.replace(self.outline, steps=pickle.loads(self.steps_data))
         return procedure
 
+    @property
+    def step_actors(self) -> StepActors:
+        """Each step's number and actors, unpickled the first time."""
+        performed = self.__dict__.get(_STEP_ACTORS)
+        if performed is None:
+            performed = pickle.loads(self.step_actors_data)
+            object.__setattr__(self, _STEP_ACTORS, performed)
+        return performed
+
     def __getstate__(self) -> dict[str, Any]:
-        """What the environment stores: all but the unpickled SOP."""
-        return {key: value for key, value in self.__dict__.items() if key != _UNPICKLED}
+        """What the environment stores: all but what was unpickled."""
+        return {key: value for key, value in self.__dict__.items() if key not in _UNPICKLED_PARTS}
 
     @property
     def location(self) -> tuple[str, int | None]:
@@ -128,8 +139,10 @@ class ProcedureEntry:
         return outline.title, outline.number, outline.docname, self.anchor
 
 
-#: The attribute of a :class:`ProcedureEntry` holding its whole SOP once unpickled.
-_UNPICKLED = "_procedure"
+#: The attributes of a :class:`ProcedureEntry` holding its whole SOP, and its steps'
+#: actors, once unpickled.
+_UNPICKLED, _STEP_ACTORS = "_procedure", "_step_actors"
+_UNPICKLED_PARTS = {_UNPICKLED, _STEP_ACTORS}
 
 
 def step_anchor(anchor: str, number: int) -> str:
@@ -163,39 +176,59 @@ class ActorIndex(Index):
     def generate(
         self, docnames: Iterable[str] | None = None
     ) -> tuple[list[tuple[str, list[IndexEntry]]], bool]:
-        """Entries grouped by the actor's initial: the actor, then each SOP it has a part
-        in, with the numbers of its steps there (``<SOP> (step 3)``, ``<SOP> (steps 3, 5)``),
-        linked to the first.
-
-        The actor's own entry links to its first step, as LaTeX prints only linked entries.
-        """
+        """Entries grouped by the actor's initial (:func:`actor_index`); the index of the
+        whole handbook as the domain keeps it."""
         domain: SOPDomain = self.domain  # type: ignore[assignment]
         labels = ProjectLabels(self.domain.env.config.sop_labels)
-        wanted = None if docnames is None else set(docnames)
-        entries = [
-            entry
-            for entry in domain.definitions()
-            if wanted is None or entry.outline.docname in wanted
-        ]
-        groups: dict[str | None, list[IndexEntry]] = {}
-        outlines = [entry.outline for entry in entries]
-        for actor in actors(outlines, [entry.step_actors for entry in entries]):
-            rows = groups.setdefault(initial(actor.name), [])
-            for position, part in enumerate(actor.parts):
-                entry = entries[part.sop]
-                docname = entry.outline.docname
-                anchor = step_anchor(entry.anchor, part.steps[0])
-                if not position:
-                    rows.append(IndexEntry(actor.name, 1, docname, anchor, "", "", ""))
-                steps = labels("step" if len(part.steps) == 1 else "steps")
-                numbers = f"{steps} {', '.join(map(str, part.steps))}"
-                name = numbered_title(entry.outline)
-                rows.append(IndexEntry(name, 2, docname, anchor, numbers, "", ""))
-        # Names not starting with a letter come first, under "Symbols", as in Sphinx's index.
-        return [
-            (letter or labels("Symbols"), rows)
-            for letter, rows in sorted(groups.items(), key=lambda group: group[0] or "")
-        ], False
+        if docnames is None:
+            return domain.actor_index(labels), False
+        wanted = set(docnames)
+        entries = [entry for entry in domain.definitions() if entry.outline.docname in wanted]
+        return actor_index(entries, labels), False
+
+
+def actor_index(
+    entries: list[ProcedureEntry], labels: ProjectLabels
+) -> list[tuple[str, list[IndexEntry]]]:
+    """The actor index of the SOPs ``entries``, grouped by the actor's initial: the actor,
+    then each SOP it has a part in, with the numbers of its steps there
+    (``<SOP> (step 3)``, ``<SOP> (steps 3, 5)``), linked to the first.
+
+    The actor's own entry links to its first step, as LaTeX prints only linked entries.
+    """
+    groups: dict[str | None, list[IndexEntry]] = {}
+    outlines = [entry.outline for entry in entries]
+    for actor in actors(outlines, [entry.step_actors for entry in entries]):
+        rows = groups.setdefault(initial(actor.name), [])
+        for position, part in enumerate(actor.parts):
+            entry = entries[part.sop]
+            docname = entry.outline.docname
+            anchor = step_anchor(entry.anchor, part.steps[0])
+            if not position:
+                rows.append(IndexEntry(actor.name, 1, docname, anchor, "", "", ""))
+            steps = labels("step" if len(part.steps) == 1 else "steps")
+            numbers = f"{steps} {', '.join(map(str, part.steps))}"
+            name = numbered_title(entry.outline)
+            rows.append(IndexEntry(name, 2, docname, anchor, numbers, "", ""))
+    # Names not starting with a letter come first, under "Symbols", as in Sphinx's index.
+    return [
+        (letter or labels("Symbols"), rows)
+        for letter, rows in sorted(groups.items(), key=lambda group: group[0] or "")
+    ]
+
+
+def _actor_index_key(entries: list[ProcedureEntry], labels: ProjectLabels) -> str:
+    """A digest of all the actor index of ``entries`` shows: of each SOP its page, anchor,
+    id, number, title and its steps' actors, and the labels' words."""
+    shown = [
+        (outline.docname, entry.anchor, outline.id, outline.number, outline.title,
+         entry.step_actors_data)
+        for entry in entries
+        for outline in [entry.outline]
+    ]  # fmt: skip
+    words = [labels(word) for word in ("step", "steps", "Symbols")]
+    data = pickle.dumps((shown, words), pickle.HIGHEST_PROTOCOL)
+    return hashlib.blake2b(data, digest_size=16).hexdigest()
 
 
 class SOPDomain(Domain):
@@ -220,8 +253,9 @@ class SOPDomain(Domain):
         "handbook_views": set(),  # docnames holding a view of the handbook's SOPs
         "summary_views": set(),  # those whose views show only SOPs' summaries
         "views_date": None,  # the review reference date the views were last written for
+        "actor_index": None,  # (digest of what it shows, pickled entries) of the whole handbook
     }
-    data_version = 5
+    data_version = 6
 
     def __init__(self, env: BuildEnvironment) -> None:
         super().__init__(env)
@@ -262,6 +296,21 @@ class SOPDomain(Domain):
     def entry_at(self, docname: str, index: int) -> ProcedureEntry:
         """The SOP at position ``index`` of page ``docname``, as noted when it was read."""
         return self.procedures_by_doc[docname][index]
+
+    def actor_index(self, labels: ProjectLabels) -> list[tuple[str, list[IndexEntry]]]:
+        """The actor index of the whole handbook (:func:`actor_index`)."""
+        return pickle.loads(self.keep_actor_index(labels))
+
+    def keep_actor_index(self, labels: ProjectLabels) -> bytes:
+        """The actor index of the whole handbook, pickled: the one kept by the build before
+        if nothing it shows has changed; else made again, and kept."""
+        entries = self.definitions()
+        key = _actor_index_key(entries, labels)
+        kept = self.data["actor_index"]
+        if kept is None or kept[0] != key:
+            content = pickle.dumps(actor_index(entries, labels), pickle.HIGHEST_PROTOCOL)
+            kept = self.data["actor_index"] = (key, content)
+        return kept[1]
 
     def backlinks(self, sop_id: str) -> list[ProcedureEntry]:
         """The other SOPs referring to SOP ``sop_id``, by number, then title."""
@@ -628,6 +677,7 @@ def register(app: Sphinx) -> None:
     app.connect("builder-inited", title_actor_index)
     app.connect("env-get-outdated", remember_reference_targets)
     app.connect("env-updated", documents_to_rewrite)
+    app.connect("env-updated", keep_actor_index)
 
 
 def title_actor_index(app: Sphinx) -> None:
@@ -656,3 +706,9 @@ def documents_to_rewrite(app: Sphinx, env: BuildEnvironment) -> list[str]:
     """After reading, the pages showing SOPs that changed (links, registries, maps)."""
     rewrite = get_domain(env).documents_to_rewrite(reference_date())
     return sorted(rewrite & env.all_docs.keys())
+
+
+def keep_actor_index(app: Sphinx, env: BuildEnvironment) -> None:
+    """After reading, make the actor index again if what it shows changed, so the
+    environment keeps it for the builds after: unchanged, it is not made again."""
+    get_domain(env).keep_actor_index(ProjectLabels(app.config.sop_labels))

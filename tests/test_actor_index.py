@@ -9,6 +9,7 @@ from collections import Counter
 import pytest
 
 from conftest import ROOTS, EditedProject, html, serial_build, text_of, warnings
+from sphinxcontrib_sop import domain
 from sphinxcontrib_sop.core.actors import Actor, Part, actors, step_actors
 from sphinxcontrib_sop.core.model import Procedure, Step
 from sphinxcontrib_sop.core.ordering import initial, natural_key
@@ -247,6 +248,41 @@ def test_incremental_builds_equal_clean_builds(make_app, tmp_path):
     (project.source / "letters.rst").unlink()
     project.edit("index.rst", "   letters\n", "")
     assert "Incoming Letters" not in project.rebuild(index_table)
+
+
+def test_a_new_title_number_or_label_reaches_the_index_of_a_rebuild(make_app, tmp_path):
+    project = EditedProject(make_app, tmp_path, "actor-index")
+    project.build()
+    project.edit("letters.rst", "Incoming Letters", "Letters In")
+    project.edit("letters.rst", "10/SOP/2024", "8/SOP/2024 ")
+    rows = project.rebuild(index_table)
+    assert "8/SOP/2024 Letters In" in rows
+    assert "Incoming" not in rows
+    # Of Kepala's SOPs, the one renumbered 8 now comes before 9/SOP/2024.
+    assert rows.index("8/SOP/2024 Letters In") < rows.index("9/SOP/2024 Outgoing Letters")
+    with (project.source / "conf.py").open("a", encoding="utf-8") as conf:
+        conf.write('sop_labels = {"step": "langkah", "steps": "langkah-langkah"}\n')
+    assert "(langkah 3)" in project.rebuild(index_table)
+
+
+def test_editing_what_the_index_does_not_show_leaves_it_as_kept(make_app, tmp_path, monkeypatch):
+    made = []
+
+    def counted(entries, labels):
+        made.append(len(entries))
+        return original(entries, labels)
+
+    original = domain.actor_index
+    monkeypatch.setattr(domain, "actor_index", counted)
+    project = EditedProject(make_app, tmp_path, "actor-index")
+    project.build()
+    assert made == [4]
+    project.edit("letters.rst", "Receive the letter ", "Open the envelope  ")
+    project.build()
+    assert made == [4]
+    project.edit("letters.rst", "Éselon III", "Eselon III")
+    assert "Eselon III" in project.rebuild(index_table)
+    assert made == [4, 4, 4]
 
 
 @pytest.mark.sphinx("html", testroot="actor-index", parallel=2, srcdir="actor-index-parallel")

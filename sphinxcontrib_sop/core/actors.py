@@ -63,15 +63,19 @@ def actors(procedures: Sequence[Procedure], performed: Sequence[StepActors]) -> 
                 if spelled not in spelled_here:
                     spelled_here.add(spelled)
                     spellings.setdefault(key, Counter())[spelled] += 1
+    # Each SOP's place in the order of SOPs, worked out once for all its actors.
+    ranks = {
+        position: rank
+        for rank, position in enumerate(
+            sorted(range(len(procedures)), key=lambda position: procedure_key(procedures[position]))
+        )
+    }
     found = [
         Actor(
             spellings[key].most_common(1)[0][0],
             tuple(
                 Part(position, tuple(sorted(steps)))
-                for position, steps in sorted(
-                    by_sop.items(),
-                    key=lambda item: (procedure_key(procedures[item[0]]), item[0]),
-                )
+                for position, steps in sorted(by_sop.items(), key=lambda item: ranks[item[0]])
             ),
         )
         for key, by_sop in by_actor.items()
