@@ -97,11 +97,7 @@ class ProcedureEntry:
     @property
     def procedure(self) -> Procedure:
         """The whole SOP, its steps unpickled the first time."""
-        procedure = self.__dict__.get(_UNPICKLED)
-        if procedure is None:
-            procedure = self.procedure_uncached()
-            object.__setattr__(self, _UNPICKLED, procedure)
-        return procedure
+        return self._kept(_UNPICKLED, self.procedure_uncached)
 
     def procedure_uncached(self) -> Procedure:
         """The whole SOP, as :attr:`procedure`, its steps not kept if they were not already.
@@ -118,11 +114,15 @@ class ProcedureEntry:
     @property
     def step_actors(self) -> StepActors:
         """Each step's number and actors, unpickled the first time."""
-        performed = self.__dict__.get(_STEP_ACTORS)
-        if performed is None:
-            performed = pickle.loads(self.step_actors_data)
-            object.__setattr__(self, _STEP_ACTORS, performed)
-        return performed
+        return self._kept(_STEP_ACTORS, lambda: pickle.loads(self.step_actors_data))
+
+    def _kept(self, attribute: str, unpickle: Callable[[], Any]) -> Any:
+        """What ``attribute`` holds, once ``unpickle`` has given it the first time."""
+        value = self.__dict__.get(attribute)
+        if value is None:
+            value = unpickle()
+            object.__setattr__(self, attribute, value)
+        return value
 
     def __getstate__(self) -> dict[str, Any]:
         """What the environment stores: all but what was unpickled."""

@@ -91,10 +91,10 @@ def write_data(builder: Builder) -> None:
     keys = [(entry.digest, _publication(builder, entry)) for entry in entries]
     if not cache.holds(keys):
         lines = []
-        for entry, (digest, publication) in zip(entries, keys, strict=True):
-            line = cache.kept((digest, publication))
+        for entry, key in zip(entries, keys, strict=True):
+            line = cache.kept(key)
             if line is None:
-                sop = PublishedSOP(entry.procedure, entry.total, publication)
+                sop = PublishedSOP(entry.procedure, entry.total, publication=key[1])
                 line = sop_json(sop, labels, months).encode("utf-8")
             lines.append(line)
         cache.write(keys, to_json(handbook_fields(handbook), lines))
