@@ -26,7 +26,7 @@ from sphinx.util.nodes import make_refnode
 
 from .config import review_months
 from .core.actors import StepActors, actors, step_actors
-from .core.model import Procedure, Status
+from .core.model import Heading, Procedure, Status
 from .core.ordering import initial, procedure_key
 from .core.review import last_review, reference_date, review_date, review_due, source_date_problem
 from .core.totals import TotalTime, total_time
@@ -57,20 +57,22 @@ SOP, NUMBER = "sop", "number"
 
 @dataclass(frozen=True)
 class ProcedureEntry:
-    """An SOP as the domain stores it: the SOP without its steps (``outline``), the anchor
-    of its page, its total time (worked out once, when it is read), each step's number and
-    actors (for the actor index) and the steps, both pickled, and a ``digest`` of all that
-    was read, which names this reading of the SOP across builds.
+    """An SOP as the domain stores it: its :class:`Heading`, the anchor of its page, and
+    pickled, the SOP without its steps (``outline``) with its total time (worked out once,
+    when it is read), each step's number and actors (for the actor index) and the steps;
+    and a ``digest`` of all that was read, which names this reading of the SOP across
+    builds.
 
-    Every build loads the whole environment; an incremental one needs the steps of few
-    SOPs, so they are unpickled only when :attr:`procedure` is first asked for, and each
-    step's actors only when :attr:`step_actors` is.  What is needed of every SOP on every
-    build — links, the registry, the search index, the checks — reads ``outline``.
+    Every build loads the whole environment, and every object in it weighs on the
+    garbage collector for the rest of the build; an incremental build needs all of few
+    SOPs.  So the rest is unpickled only when first asked for: :attr:`outline` and
+    :attr:`total`, :attr:`procedure` with its steps, and :attr:`step_actors`.  What is
+    needed of every SOP on every build reads the ``heading``.
     """
 
-    outline: Procedure
+    heading: Heading
     anchor: str
-    total: TotalTime | None
+    outline_data: bytes
     step_actors_data: bytes
     steps_data: bytes
     digest: str
@@ -79,20 +81,36 @@ class ProcedureEntry:
     def read(cls, procedure: Procedure, anchor: str) -> ProcedureEntry:
         """The entry of ``procedure``, just read; its :attr:`procedure` is at hand."""
         outline = dataclasses.replace(procedure, steps=())
+        summary = (outline, total_time(procedure))
+        outline_data = pickle.dumps(summary, pickle.HIGHEST_PROTOCOL)
         performed = step_actors(procedure)
         steps_data = pickle.dumps(procedure.steps, pickle.HIGHEST_PROTOCOL)
-        what = (pickle.dumps((outline, anchor), pickle.HIGHEST_PROTOCOL), steps_data)
+        what = (outline_data, anchor.encode("utf-8"), steps_data)
         entry = cls(
-            outline,
+            procedure.heading,
             anchor,
-            total_time(procedure),
+            outline_data,
             pickle.dumps(performed, pickle.HIGHEST_PROTOCOL),
             steps_data,
-            hashlib.blake2b(b"".join(what), digest_size=16).hexdigest(),
+            hashlib.blake2b(b"\0".join(what), digest_size=16).hexdigest(),
         )
+        object.__setattr__(entry, _SUMMARY, summary)
         object.__setattr__(entry, _UNPICKLED, procedure)
         object.__setattr__(entry, _STEP_ACTORS, performed)
         return entry
+
+    @property
+    def outline(self) -> Procedure:
+        """The SOP without its steps, unpickled the first time."""
+        return self._summary()[0]
+
+    @property
+    def total(self) -> TotalTime | None:
+        """The total time of the SOP's steps, unpickled the first time."""
+        return self._summary()[1]
+
+    def _summary(self) -> tuple[Procedure, TotalTime | None]:
+        return self._kept(_SUMMARY, lambda: pickle.loads(self.outline_data))
 
     @property
     def procedure(self) -> Procedure:
@@ -107,9 +125,10 @@ class ProcedureEntry:
         would weigh on each fork.
         """
         procedure = self.__dict__.get(_UNPICKLED)
-        if procedure is None:
-            return dataclasses.replace(self.outline, steps=pickle.loads(self.steps_data))
-        return procedure
+        if procedure is not None:
+            return procedure
+        outline, _ = self.__dict__.get(_SUMMARY) or pickle.loads(self.outline_data)
+        return dataclasses.replace(outline, steps=pickle.loads(self.steps_data))
 
     @property
     def step_actors(self) -> StepActors:
@@ -130,19 +149,19 @@ class ProcedureEntry:
 
     @property
     def location(self) -> tuple[str, int | None]:
-        return self.outline.docname, self.outline.line
+        return self.heading.docname, self.outline.line
 
     @property
     def target(self) -> tuple[str, str, str, str]:
         """What a link to the SOP shows and where it leads: title, number, page, anchor."""
-        outline = self.outline
-        return outline.title, outline.number, outline.docname, self.anchor
+        heading = self.heading
+        return heading.title, heading.number, heading.docname, self.anchor
 
 
-#: The attributes of a :class:`ProcedureEntry` holding its whole SOP, and its steps'
-#: actors, once unpickled.
-_UNPICKLED, _STEP_ACTORS = "_procedure", "_step_actors"
-_UNPICKLED_PARTS = {_UNPICKLED, _STEP_ACTORS}
+#: The attributes of a :class:`ProcedureEntry` holding what was unpickled of it: the SOP
+#: without its steps and its total time, the whole SOP, and its steps' actors.
+_SUMMARY, _UNPICKLED, _STEP_ACTORS = "_summary_kept", "_procedure", "_step_actors"
+_UNPICKLED_PARTS = {_SUMMARY, _UNPICKLED, _STEP_ACTORS}
 
 
 def step_anchor(anchor: str, number: int) -> str:
@@ -183,7 +202,7 @@ class ActorIndex(Index):
         if docnames is None:
             return domain.actor_index(labels), False
         wanted = set(docnames)
-        entries = [entry for entry in domain.definitions() if entry.outline.docname in wanted]
+        entries = [entry for entry in domain.definitions() if entry.heading.docname in wanted]
         return actor_index(entries, labels), False
 
 
@@ -197,18 +216,18 @@ def actor_index(
     The actor's own entry links to its first step, as LaTeX prints only linked entries.
     """
     groups: dict[str | None, list[IndexEntry]] = {}
-    outlines = [entry.outline for entry in entries]
-    for actor in actors(outlines, [entry.step_actors for entry in entries]):
+    headings = [entry.heading for entry in entries]
+    for actor in actors(headings, [entry.step_actors for entry in entries]):
         rows = groups.setdefault(initial(actor.name), [])
         for position, part in enumerate(actor.parts):
             entry = entries[part.sop]
-            docname = entry.outline.docname
+            docname = entry.heading.docname
             anchor = step_anchor(entry.anchor, part.steps[0])
             if not position:
                 rows.append(IndexEntry(actor.name, 1, docname, anchor, "", "", ""))
             steps = labels("step" if len(part.steps) == 1 else "steps")
             numbers = f"{steps} {', '.join(map(str, part.steps))}"
-            name = numbered_title(entry.outline)
+            name = numbered_title(entry.heading)
             rows.append(IndexEntry(name, 2, docname, anchor, numbers, "", ""))
     # Names not starting with a letter come first, under "Symbols", as in Sphinx's index.
     return [
@@ -221,10 +240,10 @@ def _actor_index_key(entries: list[ProcedureEntry], labels: ProjectLabels) -> st
     """A digest of all the actor index of ``entries`` shows: of each SOP its page, anchor,
     id, number, title and its steps' actors, and the labels' words."""
     shown = [
-        (outline.docname, entry.anchor, outline.id, outline.number, outline.title,
+        (heading.docname, entry.anchor, heading.id, heading.number, heading.title,
          entry.step_actors_data)
         for entry in entries
-        for outline in [entry.outline]
+        for heading in [entry.heading]
     ]  # fmt: skip
     words = [labels(word) for word in ("step", "steps", "Symbols")]
     data = pickle.dumps((shown, words), pickle.HIGHEST_PROTOCOL)
@@ -255,7 +274,7 @@ class SOPDomain(Domain):
         "views_date": None,  # the review reference date the views were last written for
         "actor_index": None,  # (digest of what it shows, pickled entries) of the whole handbook
     }
-    data_version = 6
+    data_version = 7
 
     def __init__(self, env: BuildEnvironment) -> None:
         super().__init__(env)
@@ -290,7 +309,7 @@ class SOPDomain(Domain):
         if self._by_id is None:
             self._by_id = {}
             for entry in self.definitions():
-                self._by_id.setdefault(entry.outline.id, entry)
+                self._by_id.setdefault(entry.heading.id, entry)
         return self._by_id
 
     def entry_at(self, docname: str, index: int) -> ProcedureEntry:
@@ -322,12 +341,12 @@ class SOPDomain(Domain):
             for docname in sorted(self.referrers):
                 on_page: dict[str, ProcedureEntry] = {}
                 for entry in self.procedures_by_doc.get(docname, []):
-                    on_page.setdefault(entry.outline.id, entry)
+                    on_page.setdefault(entry.heading.id, entry)
                 for referrer, targets in self.referrers[docname].items():
                     for target in targets - {referrer}:
                         found.setdefault(target, []).append(on_page[referrer])
             for entries in found.values():
-                entries.sort(key=lambda entry: (procedure_key(entry.outline), entry.target))
+                entries.sort(key=lambda entry: (procedure_key(entry.heading), entry.target))
             self._backlinks = found
         return self._backlinks
 
@@ -383,7 +402,7 @@ class SOPDomain(Domain):
         targets = frozenset(node["reftarget"] for node in xrefs).union(any_targets)
         if targets:
             self.references[docname] = targets
-        page_sops = [entry.outline.id for entry in self.procedures_by_doc.get(docname, [])]
+        page_sops = [entry.heading.id for entry in self.procedures_by_doc.get(docname, [])]
         by_sop = _references_by_sop(xrefs, page_sops)
         if by_sop:
             self._backlinks = None
@@ -400,11 +419,11 @@ class SOPDomain(Domain):
 
     def check_consistency(self) -> None:
         """Warn about SOP ids and numbers used twice in the handbook, and SOPs due for review."""
-        self._warn_duplicates("id", lambda procedure: procedure.id)
+        self._warn_duplicates("id", lambda heading: heading.id)
         # Each office numbers its own SOPs: a number repeats only under one letterhead.
         self._warn_duplicates(
             "number",
-            lambda procedure: procedure.number,
+            lambda heading: heading.number,
             _letterhead,
         )
         if self.env.config.sop_warn_review_due:
@@ -437,15 +456,15 @@ class SOPDomain(Domain):
     def _warn_duplicates(
         self,
         what: str,
-        value_of: Callable[[Procedure], str],
-        scope_of: Callable[[Procedure], object] = lambda procedure: None,
+        value_of: Callable[[Heading], str],
+        scope_of: Callable[[Heading], object] = lambda heading: None,
     ) -> None:
         first: dict[tuple[object, str], ProcedureEntry] = {}
         for entry in self.definitions():
-            value = value_of(entry.outline)
+            value = value_of(entry.heading)
             if not value:
                 continue
-            key = (scope_of(entry.outline), value)
+            key = (scope_of(entry.heading), value)
             if key not in first:
                 first[key] = entry
                 continue
@@ -475,19 +494,19 @@ class SOPDomain(Domain):
         entry = self.procedures().get(target)
         if entry is None:
             return None
-        procedure = entry.outline
+        heading = entry.heading
         if typ != SUPERSEDED:
-            _warn_if_retired(procedure, node)
+            _warn_if_retired(heading, node)
         if not node.get("refexplicit"):
-            text = _replacement_text(procedure) if typ == SUPERSEDED else procedure.title
+            text = _replacement_text(heading) if typ == SUPERSEDED else heading.title
             contnode = nodes.inline(text, text, classes=contnode["classes"])
         return make_refnode(
             builder,
             fromdocname,
-            procedure.docname,
+            heading.docname,
             entry.anchor,
             contnode,
-            numbered_title(procedure),
+            numbered_title(heading),
         )
 
     def resolve_any_xref(
@@ -514,12 +533,12 @@ class SOPDomain(Domain):
         """
         numbers: set[tuple[object, str]] = set()
         for sop_id, entry in self.procedures().items():
-            procedure = entry.outline
-            yield sop_id, procedure.title, SOP, procedure.docname, entry.anchor, 1
-            number = (_letterhead(procedure), procedure.number)
-            if procedure.number and number not in numbers:
+            heading = entry.heading
+            yield sop_id, heading.title, SOP, heading.docname, entry.anchor, 1
+            number = (_letterhead(heading), heading.number)
+            if heading.number and number not in numbers:
                 numbers.add(number)
-                yield procedure.number, procedure.number, NUMBER, procedure.docname, entry.anchor, 0
+                yield heading.number, heading.number, NUMBER, heading.docname, entry.anchor, 0
 
     def remember_targets(self) -> None:
         """Note what each id points to, each SOP's back-links, and every SOP, before
@@ -546,7 +565,7 @@ class SOPDomain(Domain):
         rewrite |= {
             docname
             for docname, entries in self.procedures_by_doc.items()
-            if any(entry.outline.id in linked for entry in entries)
+            if any(entry.heading.id in linked for entry in entries)
         }
         before, after = self._handbook_before_read, self.procedures()
         if self.data["views_date"] != views_date:
@@ -566,8 +585,8 @@ class SOPDomain(Domain):
         return {
             sop_id: (
                 *entry.target,
-                entry.outline.status.value,
-                entry.outline.superseded_by,
+                entry.heading.status.value,
+                entry.heading.superseded_by,
             )
             for sop_id, entry in self.procedures().items()
         }
@@ -633,7 +652,7 @@ def _is_procedure(node: nodes.Node) -> bool:
     return isinstance(node, nodes.Element) and "sop_status" in node.attributes
 
 
-def _warn_if_retired(target: Procedure, node: addnodes.pending_xref) -> None:
+def _warn_if_retired(target: Heading, node: addnodes.pending_xref) -> None:
     """Warn about a link from an SOP in force, or a draft, to one no longer in force."""
     source = node.get(SOURCE_STATUS)
     if source is None or Status(source).retired or not target.status.retired:
@@ -656,14 +675,14 @@ def _warn_if_retired(target: Procedure, node: addnodes.pending_xref) -> None:
     )
 
 
-def _replacement_text(procedure: Procedure) -> str:
+def _replacement_text(heading: Heading) -> str:
     """How a superseded SOP's banner names its replacement: title and number."""
-    return f"{procedure.title} ({procedure.number})" if procedure.number else procedure.title
+    return f"{heading.title} ({heading.number})" if heading.number else heading.title
 
 
-def _letterhead(procedure: Procedure) -> tuple[str, tuple[str, ...]]:
+def _letterhead(heading: Heading) -> tuple[str, tuple[str, ...]]:
     """The office an SOP belongs to, which numbers its SOPs: agency and unit lines."""
-    return procedure.agency, procedure.unit_lines
+    return heading.agency, heading.unit_lines
 
 
 def get_domain(env: BuildEnvironment) -> SOPDomain:

@@ -7,7 +7,8 @@ import shutil
 
 import pytest
 
-from conftest import ROOTS, domain, html, line_of, procedure, warnings
+from conftest import ROOTS, EditedProject, domain, html, line_of, procedure, warnings
+from sphinxcontrib_sop.domain import _SUMMARY as UNPICKLED_OUTLINE
 
 NAMES = ("alpha", "bravo", "charlie", "delta", "echo", "foxtrot", "golf")
 
@@ -175,3 +176,30 @@ def test_any_links_follow_a_renamed_or_deleted_sop_on_incremental_builds(make_ap
         r"alpha\.rst:\d+: WARNING: 'any' reference target not found: sop-delta",
         "\n".join(warnings(app)),
     )
+
+
+def test_a_rebuild_after_a_step_edit_unpickles_only_the_sops_of_the_pages_written(
+    make_app, tmp_path
+):
+    """The environment keeps each SOP's heading as it is and the rest pickled: a rebuild
+    after one SOP's step changed unpickles the SOPs of the pages it writes (that SOP's,
+    and its toctree parent's), not those the page links to or that link to it."""
+    project = EditedProject(make_app, tmp_path, "backlinks")
+    outdir = project.build().outdir
+    times = {page: page.stat().st_mtime_ns for page in outdir.glob("*.html")}
+    project.edit("alpha.rst", "Start alpha", "Open the alpha file")
+    app = project.build()
+    assert "Open the alpha file" in html(app, "alpha").text
+    changed = {page.stem for page, time in times.items() if page.stat().st_mtime_ns != time}
+    written = changed & app.env.all_docs.keys()
+    assert written == {"alpha", "index"}
+    unpickled = {
+        entry.heading.id
+        for entry in domain(app).definitions()
+        if UNPICKLED_OUTLINE in entry.__dict__
+    }
+    assert unpickled == {entry.heading.id for page in written for entry in on_page(app, page)}
+
+
+def on_page(app, docname: str) -> list:
+    return domain(app).procedures_by_doc.get(docname, [])

@@ -6,7 +6,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .model import Procedure
+from .model import Procedure, Titled
 from .ordering import natural_key, procedure_key
 
 
@@ -40,11 +40,11 @@ def actor_key(name: str) -> str:
     return " ".join(name.split()).casefold()
 
 
-def actors(procedures: Sequence[Procedure], performed: Sequence[StepActors]) -> list[Actor]:
+def actors(procedures: Sequence[Titled], performed: Sequence[StepActors]) -> list[Actor]:
     """Every actor performing a step of ``procedures``, sorted by name (case and accents aside).
 
     ``performed`` gives the steps of each SOP (:func:`step_actors`); ``procedures`` are
-    needed only for their order, so they may be outlines without steps.
+    needed only for their order, so they may be their headings.
 
     Names that differ only in case or spacing are one actor, printed as most SOPs
     spell it (of spellings equally common, the first met).  Each actor's parts

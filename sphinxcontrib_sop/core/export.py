@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .model import Approver, DateField, Duration, Procedure, Status, Step
+from .model import Approver, DateField, Duration, Procedure, Status, Step, Titled
 from .ordering import procedure_key
 from .review import review_date
 from .totals import CLOCK_MINUTES, TimeSum, TotalTime
@@ -78,7 +78,7 @@ def handbook_fields(handbook: Handbook) -> dict[str, Any]:
     }
 
 
-def data_order(procedure: Procedure) -> tuple[Any, ...]:
+def data_order(procedure: Titled) -> tuple[Any, ...]:
     """Where an SOP comes in the data: by number, then title and id, then page."""
     return procedure_key(procedure), procedure.docname
 

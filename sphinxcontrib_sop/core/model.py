@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime
 import enum
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from .columns import Column
 
@@ -182,6 +183,20 @@ class Approver:
     rank: str = ""
 
 
+class Heading(NamedTuple):
+    """What a link to an SOP, the search index and the handbook's checks need of it: its
+    id, title and number, page, status and replacement, and the office numbering it."""
+
+    id: str
+    title: str
+    number: str
+    docname: str
+    status: Status
+    superseded_by: str
+    agency: str
+    unit_lines: tuple[str, ...]
+
+
 @dataclass(frozen=True)
 class Procedure:
     """One SOP: the identity part and the steps of the flowchart part.
@@ -222,6 +237,20 @@ class Procedure:
         return " / ".join(self.unit_lines)
 
     @property
+    def heading(self) -> Heading:
+        """Its id, title, number, page, status and office (:class:`Heading`)."""
+        return Heading(
+            self.id,
+            self.title,
+            self.number,
+            self.docname,
+            self.status,
+            self.superseded_by,
+            self.agency,
+            self.unit_lines,
+        )
+
+    @property
     def edges(self) -> tuple[Edge, ...]:
         """Every arrow of the flowchart, in step order.
 
@@ -235,3 +264,7 @@ class Procedure:
                 for way_out in step.flow.exits
             )
         )
+
+
+#: An SOP, or what is needed to name and order it: its id, title and number.
+Titled = Procedure | Heading

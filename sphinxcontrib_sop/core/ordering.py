@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from .model import Procedure
+from .model import Titled
 
 _DIGITS = re.compile(r"([0-9]+)")
 
@@ -31,7 +31,7 @@ def natural_key(text: str) -> SortKey:
     )
 
 
-def procedure_key(procedure: Procedure) -> tuple[bool, SortKey, SortKey, str]:
+def procedure_key(procedure: Titled) -> tuple[bool, SortKey, SortKey, str]:
     """SOPs by number, then title; SOPs without a number after the numbered ones."""
     return (
         not procedure.number,

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from .model import Exit, Procedure, Step, StepKind
+from .model import Exit, Step, StepKind, Titled
 
 #: Translates a label's English message id into the printed label.
 Labels = Callable[[str], str]
@@ -50,7 +50,7 @@ def performed_by(step: Step) -> str:
     return f"{step.activity} ({', '.join(step.actors)})"
 
 
-def numbered_title(procedure: Procedure) -> str:
+def numbered_title(procedure: Titled) -> str:
     """``001/SOP/2024 Penerimaan Surat Masuk``: the SOP's number, if any, and title."""
     return " ".join(part for part in (procedure.number, procedure.title) if part)
 

@@ -47,11 +47,11 @@ def _item(builder: Builder, docname: str, referrer: ProcedureEntry) -> nodes.lis
     An SOP whose page the output leaves out (a LaTeX document of other pages) is
     named without a link, as Sphinx does with references to it.
     """
-    procedure = referrer.outline
-    text = numbered_title(procedure)
+    heading = referrer.heading
+    text = numbered_title(heading)
     name = nodes.inline(text, text)
     try:
-        link = make_refnode(builder, docname, procedure.docname, referrer.anchor, name)
+        link = make_refnode(builder, docname, heading.docname, referrer.anchor, name)
     except NoUri:
         link = name
     return nodes.list_item("", nodes.paragraph("", "", link))

@@ -121,7 +121,7 @@ class PdfLinkCollector(EnvironmentCollector):
             present = {
                 name
                 for entry in entries
-                if (folder / (name := f"{pdf_name(entry.outline.id)}.pdf")).is_file()
+                if (folder / (name := f"{pdf_name(entry.heading.id)}.pdf")).is_file()
             }
             if present != linked(env).get(docname, frozenset()):
                 outdated.append(docname)

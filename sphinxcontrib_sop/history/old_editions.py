@@ -190,7 +190,7 @@ def _copied_folder(root: Path, srcdir: Path) -> str | None:
 def _by_id(entries: list[ProcedureEntry]) -> dict[str, ProcedureEntry]:
     found: dict[str, ProcedureEntry] = {}
     for entry in entries:
-        found.setdefault(entry.outline.id, entry)
+        found.setdefault(entry.heading.id, entry)
     return found
 
 

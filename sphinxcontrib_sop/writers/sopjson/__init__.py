@@ -86,7 +86,7 @@ def write_data(builder: Builder) -> None:
     cache = LineCache(builder, outdir / DATA_FILE, settings)
     entries = sorted(
         get_domain(builder.env).definitions(),
-        key=lambda entry: data_order(entry.outline),
+        key=lambda entry: data_order(entry.heading),
     )
     keys = [(entry.digest, _publication(builder, entry)) for entry in entries]
     if not cache.holds(keys):
@@ -102,7 +102,7 @@ def write_data(builder: Builder) -> None:
 
 
 def _publication(builder: Builder, entry: ProcedureEntry) -> Publication:
-    docname = entry.outline.docname
+    docname = entry.heading.docname
     url = f"{builder.get_target_uri(docname)}#{entry.anchor}"
     if builder.config.html_baseurl:
         url = urljoin(builder.config.html_baseurl.rstrip("/") + "/", url)
