@@ -274,7 +274,7 @@ class SOPDomain(Domain):
         "views_date": None,  # the review reference date the views were last written for
         "actor_index": None,  # (digest of what it shows, pickled entries) of the whole handbook
     }
-    data_version = 7
+    data_version = 8
 
     def __init__(self, env: BuildEnvironment) -> None:
         super().__init__(env)

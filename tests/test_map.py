@@ -8,11 +8,14 @@ from pathlib import Path
 import pytest
 from sphinx.testing.util import SphinxTestApp
 
-from conftest import build_copy, html, text_of
+from conftest import EditedProject, build_copy, domain, html, text_of
 from sphinxcontrib_sop.core.model import Procedure, Status
 from sphinxcontrib_sop.core.relations import Relation, RelationKind, relations, sop_graph
+from sphinxcontrib_sop.domain import _SUMMARY as UNPICKLED_OUTLINE
 
 ALL_SOPS = {"anggaran", "arsip-lama", "kas-lama", "surat-keluar", "surat-masuk", "zakat"}
+#: The SOPs the map of the finance unit shows: the unit's and their direct neighbours.
+FINANCE_MAP = {"anggaran", "zakat", "kas-lama"}
 
 
 @pytest.fixture(scope="module")
@@ -76,7 +79,7 @@ def test_retired_sops_are_drawn_dashed(built) -> None:
 
 def test_a_unit_map_shows_the_unit_and_its_direct_neighbours(built) -> None:
     figure = html(built, "map").select("figure.sop-map")[1]
-    assert set(nodes_of(figure)) == {"anggaran", "zakat", "kas-lama"}
+    assert set(nodes_of(figure)) == FINANCE_MAP
     # Two maps on a page never share an SVG id.
     ids = [tag["id"] for tag in html(built, "map").select("figure.sop-map [id]")]
     assert len(ids) == len(set(ids))
@@ -127,3 +130,23 @@ def test_relations_skip_unknown_ids_and_self_references() -> None:
     graph = sop_graph(procedures, ["unit c"])
     assert [p.id for p in graph.procedures] == ["b", "c"]
     assert graph.relations == (Relation("b", "c", RelationKind.SUPERSEDED_BY),)
+
+
+def test_a_unit_map_rewritten_unpickles_only_the_sops_it_shows(make_app, tmp_path) -> None:
+    """The map is chosen from the SOPs' headings, which the environment keeps at hand;
+    only the SOPs it shows are unpickled whole when its page alone is written again."""
+    project = EditedProject(make_app, tmp_path, "registry")
+    page = ":orphan:\n\nFinance\n=======\n\n.. sop-map::\n   :unit: Bagian Keuangan\n"
+    (project.source / "finance-map.rst").write_text(page, encoding="utf-8")
+    project.build()
+    project.edit(
+        "finance-map.rst", ".. sop-map::", "Its SOPs and their neighbours:\n\n.. sop-map::"
+    )
+    app = project.build()
+    assert set(nodes_of(html(app, "finance-map").select_one("figure.sop-map"))) == FINANCE_MAP
+    unpickled = {
+        entry.heading.id
+        for entry in domain(app).definitions()
+        if UNPICKLED_OUTLINE in entry.__dict__
+    }
+    assert unpickled == FINANCE_MAP

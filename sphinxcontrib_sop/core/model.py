@@ -184,8 +184,9 @@ class Approver:
 
 
 class Heading(NamedTuple):
-    """What a link to an SOP, the search index and the handbook's checks need of it: its
-    id, title and number, page, status and replacement, and the office numbering it."""
+    """What links to an SOP and from it, the search index, the handbook's checks and its
+    maps need of it: its id, title and number, page, status and replacement, the office
+    numbering it, and the SOPs it relates to."""
 
     id: str
     title: str
@@ -195,6 +196,12 @@ class Heading(NamedTuple):
     superseded_by: str
     agency: str
     unit_lines: tuple[str, ...]
+    related: tuple[str, ...]
+
+    @property
+    def unit(self) -> str:
+        """The unit on one line, as :attr:`Procedure.unit`."""
+        return " / ".join(self.unit_lines)
 
 
 @dataclass(frozen=True)
@@ -238,7 +245,7 @@ class Procedure:
 
     @property
     def heading(self) -> Heading:
-        """Its id, title, number, page, status and office (:class:`Heading`)."""
+        """Its id, title, number, page, status, office and related SOPs (:class:`Heading`)."""
         return Heading(
             self.id,
             self.title,
@@ -248,6 +255,7 @@ class Procedure:
             self.superseded_by,
             self.agency,
             self.unit_lines,
+            self.related,
         )
 
     @property

@@ -12,7 +12,7 @@ import fnmatch
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
-from .model import DateField, Procedure, Status
+from .model import DateField, Procedure, Status, Titled
 from .ordering import folded, natural_key, procedure_key
 
 
@@ -123,7 +123,7 @@ def _status_matches(
     return procedure.status in query.statuses or (query.review_due and is_due(procedure))
 
 
-def on_pages(procedure: Procedure, pages: Iterable[str]) -> bool:
+def on_pages(procedure: Titled, pages: Iterable[str]) -> bool:
     """Whether ``procedure`` is on a page matching one of ``pages`` (all pages when none)."""
     patterns = list(pages)
     return not patterns or any(fnmatch.fnmatchcase(procedure.docname, p) for p in patterns)

@@ -5,10 +5,14 @@ from __future__ import annotations
 import enum
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from typing import Generic, TypeVar
 
-from .model import Procedure
+from .model import Heading, Procedure
 from .ordering import folded
 from .registry import on_pages
+
+#: The SOPs of a map: whole, or their headings, which hold all the map is chosen by.
+P = TypeVar("P", Procedure, Heading)
 
 
 class RelationKind(str, enum.Enum):
@@ -28,14 +32,14 @@ class Relation:
 
 
 @dataclass(frozen=True)
-class SOPGraph:
+class SOPGraph(Generic[P]):
     """The SOPs a map shows, by id, and the arrows between them, in a stable order."""
 
-    procedures: tuple[Procedure, ...]
+    procedures: tuple[P, ...]
     relations: tuple[Relation, ...]
 
 
-def relations(procedures: Mapping[str, Procedure]) -> list[Relation]:
+def relations(procedures: Mapping[str, P]) -> list[Relation]:
     """Every relation between SOPs of the handbook: ``:related:`` ids and replacements."""
     found: dict[tuple[str, str, RelationKind], Relation] = {}
     for sop_id in sorted(procedures):
@@ -50,8 +54,8 @@ def relations(procedures: Mapping[str, Procedure]) -> list[Relation]:
 
 
 def sop_graph(
-    procedures: Mapping[str, Procedure], units: Iterable[str] = (), pages: Iterable[str] = ()
-) -> SOPGraph:
+    procedures: Mapping[str, P], units: Iterable[str] = (), pages: Iterable[str] = ()
+) -> SOPGraph[P]:
     """The map of ``procedures``; with ``units``, their SOPs and those they touch directly.
 
     ``pages`` (docname patterns) limits the map to the SOPs of those pages.

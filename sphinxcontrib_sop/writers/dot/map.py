@@ -39,7 +39,9 @@ _DRAFT = {"style": "rounded,filled", "fillcolor": "#fff4d6"}
 LinkOf = Callable[[Procedure], str | None]
 
 
-def map_dot(graph: SOPGraph, labels: Labels, link_of: LinkOf, name: str = "sop-map") -> str:
+def map_dot(
+    graph: SOPGraph[Procedure], labels: Labels, link_of: LinkOf, name: str = "sop-map"
+) -> str:
     """The DOT source of the map: one node per SOP, an arrow per relation.
 
     ``name`` starts every SVG id, so two maps on one page never share one.
@@ -102,7 +104,7 @@ def _node_name(sop_id: str) -> str:
     return f"sop_{sop_id}"
 
 
-def map_description(graph: SOPGraph, labels: Labels, caption: str) -> nodes.container:
+def map_description(graph: SOPGraph[Procedure], labels: Labels, caption: str) -> nodes.container:
     """The map in words: its caption, then each SOP and the SOPs it relates to."""
     names = {procedure.id: _name(procedure) for procedure in graph.procedures}
     listing = nodes.bullet_list(bullet="-", classes=["sop-map-description"])
@@ -132,7 +134,7 @@ def fill_maps(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     if not maps:
         return
     entries = get_domain(app.env).procedures()
-    procedures = {sop_id: entry.outline for sop_id, entry in entries.items()}
+    headings = {sop_id: entry.heading for sop_id, entry in entries.items()}
     labels = ProjectLabels(app.config.sop_labels)
     builder = app.builder
     drawn = builder.format in PICTURE_FORMATS and dot_found(builder)
@@ -145,7 +147,10 @@ def fill_maps(app: Sphinx, doctree: nodes.document, docname: str) -> None:
 
     caption = labels("SOP map")
     for number, node in enumerate(maps, 1):
-        graph = sop_graph(procedures, node["units"], node["pages"])
+        chosen = sop_graph(headings, node["units"], node["pages"])
+        # Only the SOPs the map shows are unpickled whole.
+        outlines = tuple(entries[heading.id].outline for heading in chosen.procedures)
+        graph = SOPGraph(outlines, chosen.relations)
         if not graph.procedures:
             empty = labels("No SOP to show on the map.")
             node.replace_self(nodes.paragraph(empty, empty, classes=["sop-map-empty"]))
