@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -21,6 +22,12 @@ def folded(text: str) -> str:
     return "".join(char for char in decomposed if not unicodedata.combining(char))
 
 
+#: How many texts' sort keys are kept: the numbers and titles of a handbook of 8,000 SOPs,
+#: sorted again and again in a build (back-links, ``sop.json``, registries, the actor index).
+_KEYS_KEPT = 16_384
+
+
+@functools.lru_cache(maxsize=_KEYS_KEPT)
 def natural_key(text: str) -> SortKey:
     """Sorts ``text`` case-insensitively, numbers by value (``2/SOP`` before ``10/SOP``)."""
     # Splitting at a captured group puts the numbers at the odd positions.
