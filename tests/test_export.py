@@ -19,7 +19,7 @@ from bs4 import BeautifulSoup
 from sphinx.testing.util import SphinxTestApp
 
 from conftest import ROOTS, EditedProject, build_copy, cell_texts, text_of, warnings
-from sphinxcontrib_sop.core.export import SCHEMA_PATH, SCHEMA_VERSION, sop_lines, to_json
+from sphinxcontrib_sop.core.export import SCHEMA_PATH, SCHEMA_VERSION, json_parts
 from sphinxcontrib_sop.writers import sopjson
 from sphinxcontrib_sop.writers.sopjson.cache import CACHE_FOLDER
 
@@ -333,7 +333,7 @@ def test_a_rebuild_with_no_sop_changed_leaves_the_file_alone(make_app, tmp_path,
     app = project.build()
     written = (app.outdir / "sop.json").stat().st_mtime_ns
     composed = []
-    monkeypatch.setattr(sopjson, "to_json", lambda *args: composed.append(args))
+    monkeypatch.setattr(sopjson, "json_parts", lambda *args: composed.append(args))
     project.edit("index.rst", "Buku SOP\n========", "Buku SOP Dinas\n==============")
     app = project.build()
     assert composed == []
@@ -358,13 +358,18 @@ def test_a_new_edition_reaches_the_file_with_no_sop_changed(make_app, tmp_path):
     assert project.rebuild(read_data)["edition"] == "2026"
 
 
-def test_the_lines_of_sops_are_read_back_as_written():
+def test_the_file_is_laid_out_with_each_sops_line_at_an_odd_place():
     lines = ['{"id": "a", "note": "baris\\nbaru\u2028,\u0085 lalu"}', '{"id": "b"}']
     encoded = [line.encode("utf-8") for line in lines]
-    data = to_json({"project": "Buku"}, encoded)
-    assert [line["id"] for line in json.loads(data)["sops"]] == ["a", "b"]
-    assert sop_lines(data) == encoded
-    assert sop_lines(to_json({"project": "Buku"}, [])) == []
+    parts = json_parts({"project": "Buku"}, encoded)
+    assert parts[1::2] == encoded
+    data = json.loads(b"".join(parts))
+    assert [line["id"] for line in data["sops"]] == ["a", "b"]
+    assert data["sops"][0]["note"] == "baris\nbaru\u2028,\u0085 lalu"
+    assert json.loads(b"".join(json_parts({"project": "Buku"}, []))) == {
+        "project": "Buku",
+        "sops": [],
+    }
 
 
 # -- the example handbook ------------------------------------------------------------------

@@ -1,7 +1,7 @@
 """The handbook as data: every SOP as JSON, in the shape ``sop.schema.json`` describes.
 
 :func:`sop_data` turns an SOP into plain dictionaries and lists, :func:`sop_json`
-into a line of JSON, and :func:`to_json` writes the handbook out the same way
+into a line of JSON, and :func:`json_parts` lays the handbook out the same way
 every time: keys sorted, SOPs in the registry's order (:func:`data_order`),
 steps and arrows as written.  Where a
 published SOP lives (its page, URL and source file) is told by the caller,
@@ -34,8 +34,11 @@ STATUS_NAMES = {
     Status.WITHDRAWN: "withdrawn",
     Status.SUPERSEDED: "superseded",
 }
-#: What comes before, between and after the SOPs' lines in the file :func:`to_json` writes.
+#: What comes before, between and after the SOPs' lines in the file (:func:`json_parts`).
 _SOPS_START, _SOP_BETWEEN, _SOPS_END = b'  "sops": [\n    ', b",\n    ", b"\n  ]\n}\n"
+
+#: A part of the file: bytes, or a view of the file written before.
+Part = bytes | memoryview
 
 
 @dataclass(frozen=True)
@@ -127,36 +130,22 @@ def sop_json(sop: PublishedSOP, labels: Labels, review_months: int) -> str:
     return _ENCODE(sop_data(sop, labels, review_months))
 
 
-def to_json(fields: dict[str, Any], sops: Sequence[bytes | memoryview]) -> bytes:
-    """The file: the handbook's ``fields`` one per line, then each SOP's line
-    (:func:`sop_json`, in UTF-8).
+def json_parts(fields: dict[str, Any], sops: Sequence[Part]) -> list[Part]:
+    """The file, in the order of its parts: the handbook's ``fields`` one per line, then
+    each SOP's line (:func:`sop_json`, in UTF-8), each at an odd position.
 
     A change to an SOP is a change to its line; the lines are written by the fast
-    encoder, which does not indent.
+    encoder, which does not indent.  The parts are written one after the other, and the
+    lines of a file written before may be views of it: a file of 10 MB is never joined.
     """
     head = "{\n" + "".join(f"  {_ENCODE(key)}: {_ENCODE(fields[key])},\n" for key in sorted(fields))
     if not sops:
-        return (head + '  "sops": []\n}\n').encode("utf-8")
-    return b"".join((head.encode("utf-8"), _SOPS_START, _SOP_BETWEEN.join(sops), _SOPS_END))
-
-
-def sop_lines(data: bytes) -> list[memoryview]:
-    """The SOP lines (:func:`sop_json`, in UTF-8) of a file :func:`to_json` wrote, in order,
-    as views of ``data``.
-
-    A line of JSON holds no line break, so the lines are what lies between breaks.
-    """
-    start = data.find(_SOPS_START)
-    if start < 0 or not data.endswith(_SOPS_END):
-        return []
-    view, lines = memoryview(data), []
-    start += len(_SOPS_START)
-    end = len(data) - len(_SOPS_END)
-    while (between := data.find(_SOP_BETWEEN, start, end)) >= 0:
-        lines.append(view[start:between])
-        start = between + len(_SOP_BETWEEN)
-    lines.append(view[start:end])
-    return lines
+        return [(head + '  "sops": []\n}\n').encode("utf-8")]
+    parts: list[Part] = [head.encode("utf-8") + _SOPS_START]
+    for line in sops:
+        parts += (line, _SOP_BETWEEN)
+    parts[-1] = _SOPS_END
+    return parts
 
 
 _ENCODE = json.JSONEncoder(ensure_ascii=False, sort_keys=True).encode

@@ -22,8 +22,8 @@ from ...core.export import (
     PublishedSOP,
     data_order,
     handbook_fields,
+    json_parts,
     sop_json,
-    to_json,
 )
 from ...core.files import write_if_changed
 from ...domain import ProcedureEntry, get_domain
@@ -97,7 +97,7 @@ def write_data(builder: Builder) -> None:
                 sop = PublishedSOP(entry.procedure, entry.total, publication=key[1])
                 line = sop_json(sop, labels, months).encode("utf-8")
             lines.append(line)
-        cache.write(keys, to_json(handbook_fields(handbook), lines))
+        cache.write(keys, json_parts(handbook_fields(handbook), lines))
     write_if_changed(outdir / SCHEMA_FILE, SCHEMA_PATH.read_bytes())
 
 
