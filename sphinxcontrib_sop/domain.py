@@ -144,8 +144,12 @@ class ProcedureEntry:
         return value
 
     def __getstate__(self) -> dict[str, Any]:
-        """What the environment stores: all but what was unpickled."""
-        return {key: value for key, value in self.__dict__.items() if key not in _UNPICKLED_PARTS}
+        """What the environment stores: all but what was unpickled (most entries of a
+        rebuild have nothing unpickled, and are stored as they are, with no copy made)."""
+        state = self.__dict__
+        if not any(part in state for part in _UNPICKLED_PARTS):
+            return state
+        return {key: value for key, value in state.items() if key not in _UNPICKLED_PARTS}
 
     @property
     def location(self) -> tuple[str, int | None]:
@@ -280,9 +284,8 @@ class SOPDomain(Domain):
         super().__init__(env)
         self._by_id: dict[str, ProcedureEntry] | None = None
         self._backlinks: dict[str, list[ProcedureEntry]] | None = None
-        self._targets_before_read: dict[str, tuple[str, ...]] = {}
-        self._backlinks_before_read: dict[str, tuple[tuple[str, str, str, str], ...]] = {}
         self._handbook_before_read: dict[str, ProcedureEntry] = {}
+        self._backlinks_before_read: dict[str, list[ProcedureEntry]] = {}
 
     @property
     def procedures_by_doc(self) -> dict[str, list[ProcedureEntry]]:
@@ -541,11 +544,10 @@ class SOPDomain(Domain):
                 yield heading.number, heading.number, NUMBER, heading.docname, entry.anchor, 0
 
     def remember_targets(self) -> None:
-        """Note what each id points to, each SOP's back-links, and every SOP, before
-        documents are purged and read."""
-        self._targets_before_read = self._reference_targets()
-        self._backlinks_before_read = self._backlink_targets()
+        """Note every SOP by id, and each SOP's back-links, before documents are purged
+        and read.  The entries of the pages not read again stay the same objects."""
         self._handbook_before_read = dict(self.procedures())
+        self._backlinks_before_read = self._backlinks_by_id()
 
     def documents_to_rewrite(self, views_date: object) -> set[str]:
         """Documents showing what changed since :meth:`remember_targets`.
@@ -559,44 +561,35 @@ class SOPDomain(Domain):
         another, or an SOP changed — registries and maps only when what they show of
         it (:func:`view_summary`) changed, so editing a step rewrites none of them.
         """
-        changed = _changed(self._targets_before_read, self._reference_targets())
-        linked = _changed(self._backlinks_before_read, self._backlink_targets())
+        before, after = self._handbook_before_read, self.procedures()
+        differ = _changed(before, after)
+        changed = {
+            sop_id
+            for sop_id in differ
+            if _link_target(before.get(sop_id)) != _link_target(after.get(sop_id))
+        }
+        backlinks_before, backlinks_after = self._backlinks_before_read, self._backlinks_by_id()
+        linked = {
+            sop_id
+            for sop_id in backlinks_before.keys() | backlinks_after.keys()
+            if _links_differ(backlinks_before.get(sop_id, []), backlinks_after.get(sop_id, []))
+        }
         rewrite = {docname for docname, targets in self.references.items() if targets & changed}
         rewrite |= {
             docname
             for docname, entries in self.procedures_by_doc.items()
             if any(entry.heading.id in linked for entry in entries)
         }
-        before, after = self._handbook_before_read, self.procedures()
         if self.data["views_date"] != views_date:
             rewrite |= self.handbook_views
-        elif before != after:
+        elif differ:
             summarised = any(
                 view_summary(before.get(sop_id)) != view_summary(after.get(sop_id))
-                for sop_id in _changed(before, after)
+                for sop_id in differ
             )
             rewrite |= self.handbook_views - (set() if summarised else self.summary_views)
         self.data["views_date"] = views_date
         return rewrite
-
-    def _reference_targets(self) -> dict[str, tuple[str, ...]]:
-        """What a link to each SOP shows, and its status and replacement: a link to an
-        SOP no longer in force warns, naming its replacement."""
-        return {
-            sop_id: (
-                *entry.target,
-                entry.heading.status.value,
-                entry.heading.superseded_by,
-            )
-            for sop_id, entry in self.procedures().items()
-        }
-
-    def _backlink_targets(self) -> dict[str, tuple[tuple[str, str, str, str], ...]]:
-        """Each SOP id's back-links, as their links show them."""
-        return {
-            sop_id: tuple(entry.target for entry in entries)
-            for sop_id, entries in self._backlinks_by_id().items()
-        }
 
 
 def view_summary(entry: ProcedureEntry | None) -> tuple[Any, ...] | None:
@@ -639,8 +632,28 @@ def _owner(node: nodes.Node) -> str | None:
 
 
 def _changed(before: dict[str, Any], after: dict[str, Any]) -> set[str]:
-    """The keys whose values differ between ``before`` and ``after``."""
-    return {key for key in before.keys() | after.keys() if before.get(key) != after.get(key)}
+    """The keys whose values differ between ``before`` and ``after`` (the same object
+    is the same value, and is not compared)."""
+    return {
+        key
+        for key in before.keys() | after.keys()
+        if (value := before.get(key)) is not (other := after.get(key)) and value != other
+    }
+
+
+def _link_target(entry: ProcedureEntry | None) -> tuple[str, ...] | None:
+    """What a link to the SOP shows, and its status and replacement: a link to an SOP no
+    longer in force warns, naming its replacement."""
+    if entry is None:
+        return None
+    return (*entry.target, entry.heading.status.value, entry.heading.superseded_by)
+
+
+def _links_differ(before: list[ProcedureEntry], after: list[ProcedureEntry]) -> bool:
+    """Whether two lists of back-links show otherwise."""
+    return len(before) != len(after) or any(
+        old is not new and old.target != new.target for old, new in zip(before, after, strict=True)
+    )
 
 
 def _is_handbook_view(node: nodes.Node) -> bool:
