@@ -12,6 +12,7 @@ import hashlib
 import pickle
 from collections.abc import Callable, Iterable, Set
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 from docutils import nodes
@@ -94,28 +95,27 @@ class ProcedureEntry:
             steps_data,
             hashlib.blake2b(b"\0".join(what), digest_size=16).hexdigest(),
         )
-        object.__setattr__(entry, _SUMMARY, summary)
-        object.__setattr__(entry, _UNPICKLED, procedure)
-        object.__setattr__(entry, _STEP_ACTORS, performed)
+        entry.__dict__.update({_SUMMARY: summary, "procedure": procedure, "step_actors": performed})
         return entry
 
-    @property
+    @cached_property
+    def _summary(self) -> tuple[Procedure, TotalTime | None]:
+        return pickle.loads(self.outline_data)
+
+    @cached_property
     def outline(self) -> Procedure:
         """The SOP without its steps, unpickled the first time."""
-        return self._summary()[0]
+        return self._summary[0]
 
-    @property
+    @cached_property
     def total(self) -> TotalTime | None:
         """The total time of the SOP's steps, unpickled the first time."""
-        return self._summary()[1]
+        return self._summary[1]
 
-    def _summary(self) -> tuple[Procedure, TotalTime | None]:
-        return self._kept(_SUMMARY, lambda: pickle.loads(self.outline_data))
-
-    @property
+    @cached_property
     def procedure(self) -> Procedure:
         """The whole SOP, its steps unpickled the first time."""
-        return self._kept(_UNPICKLED, self.procedure_uncached)
+        return self.procedure_uncached()
 
     def procedure_uncached(self) -> Procedure:
         """The whole SOP, as :attr:`procedure`, its steps not kept if they were not already.
@@ -124,24 +124,16 @@ class ProcedureEntry:
         in a parallel build it forks a worker for each batch of pages, and every SOP kept
         would weigh on each fork.
         """
-        procedure = self.__dict__.get(_UNPICKLED)
+        procedure = self.__dict__.get("procedure")
         if procedure is not None:
             return procedure
         outline, _ = self.__dict__.get(_SUMMARY) or pickle.loads(self.outline_data)
         return dataclasses.replace(outline, steps=pickle.loads(self.steps_data))
 
-    @property
+    @cached_property
     def step_actors(self) -> StepActors:
         """Each step's number and actors, unpickled the first time."""
-        return self._kept(_STEP_ACTORS, lambda: pickle.loads(self.step_actors_data))
-
-    def _kept(self, attribute: str, unpickle: Callable[[], Any]) -> Any:
-        """What ``attribute`` holds, once ``unpickle`` has given it the first time."""
-        value = self.__dict__.get(attribute)
-        if value is None:
-            value = unpickle()
-            object.__setattr__(self, attribute, value)
-        return value
+        return pickle.loads(self.step_actors_data)
 
     def __getstate__(self) -> dict[str, Any]:
         """What the environment stores: all but what was unpickled (most entries of a
@@ -162,10 +154,12 @@ class ProcedureEntry:
         return heading.title, heading.number, heading.docname, self.anchor
 
 
-#: The attributes of a :class:`ProcedureEntry` holding what was unpickled of it: the SOP
-#: without its steps and its total time, the whole SOP, and its steps' actors.
-_SUMMARY, _UNPICKLED, _STEP_ACTORS = "_summary_kept", "_procedure", "_step_actors"
-_UNPICKLED_PARTS = {_SUMMARY, _UNPICKLED, _STEP_ACTORS}
+#: The attribute of a :class:`ProcedureEntry` holding the SOP without its steps and its
+#: total time, once unpickled.
+_SUMMARY = "_summary"
+#: The attributes of a :class:`ProcedureEntry` holding what was unpickled of it (its
+#: cached properties), which the environment does not store.
+_UNPICKLED_PARTS = frozenset({_SUMMARY, "outline", "total", "procedure", "step_actors"})
 
 
 def step_anchor(anchor: str, number: int) -> str:
