@@ -246,17 +246,7 @@ class Procedure:
     @property
     def heading(self) -> Heading:
         """Its id, title, number, page, status, office and related SOPs (:class:`Heading`)."""
-        return Heading(
-            self.id,
-            self.title,
-            self.number,
-            self.docname,
-            self.status,
-            self.superseded_by,
-            self.agency,
-            self.unit_lines,
-            self.related,
-        )
+        return Heading._make(getattr(self, field) for field in Heading._fields)
 
     @property
     def edges(self) -> tuple[Edge, ...]:
