@@ -127,8 +127,13 @@ class ProcedureEntry:
         procedure = self.__dict__.get("procedure")
         if procedure is not None:
             return procedure
+        return dataclasses.replace(self.outline_uncached(), steps=pickle.loads(self.steps_data))
+
+    def outline_uncached(self) -> Procedure:
+        """The SOP without its steps, as :attr:`outline`, not kept if it was not already
+        (see :meth:`procedure_uncached`)."""
         outline, _ = self.__dict__.get(_SUMMARY) or pickle.loads(self.outline_data)
-        return dataclasses.replace(outline, steps=pickle.loads(self.steps_data))
+        return outline
 
     @cached_property
     def step_actors(self) -> StepActors:

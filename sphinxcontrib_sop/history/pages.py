@@ -93,7 +93,9 @@ class History:
         return self.older[0]
 
     def fill_history(self, node: sop_history) -> None:
-        procedure = node.entry(self.app.env).procedure_uncached()
+        entry = node.entry(self.app.env)
+        # Without a site the history is this revision's row alone, which shows no step.
+        procedure = entry.outline_uncached() if self.site is None else entry.procedure_uncached()
         note = [child.deepcopy() for child in node[0].children] if node.children else []
         node.clear()
         if self.site is None:
@@ -146,10 +148,14 @@ class History:
         return f"{top}/{quote(read.edition.name)}/{there}#{entry.anchor}"
 
     def fill_diff(self, node: sop_diff) -> None:
-        procedure = node.entry(self.app.env).procedure_uncached()
         previous = self.previous
-        before = previous.entries.get(procedure.id) if previous else None
-        diff = procedure_diff(before.procedure, procedure, self.wording) if before else None
+        entry = node.entry(self.app.env)
+        before = previous.entries.get(entry.heading.id) if previous else None
+        diff = (
+            procedure_diff(before.procedure, entry.procedure_uncached(), self.wording)
+            if before
+            else None
+        )
         if previous is None or diff is None or not diff.changed:
             node.parent.remove(node)
             return
