@@ -8,6 +8,8 @@ import pytest
 
 from conftest import html, line_of, procedure, warnings
 
+SOFT = "\N{SOFT HYPHEN}"
+
 
 @pytest.mark.sphinx("html", testroot="cells")
 def test_dotted_numbers_dashes_and_unset_actors(app):
@@ -29,3 +31,25 @@ def test_dotted_numbers_dashes_and_unset_actors(app):
                  r"'32 Smarch 2019' in :created:", line)
         for line in found
     ), found  # fmt: skip
+
+
+@pytest.mark.sphinx("html", testroot="cells")
+def test_long_words_of_a_cell_break_at_syllables_but_code_and_addresses_stay_whole(app):
+    app.build()
+    sheet = html(app, "long-words").select_one("#sop-long-words table.sop-flowchart")
+    activity = sheet.select_one("td.sop-activity")
+    words = [span.get_text() for span in activity.select("span.sop-word")]
+    # The plain word, and the word a link shows, with soft hyphens at syllables.
+    assert words == [f"Mengad{SOFT}mi{SOFT}nis{SOFT}tra{SOFT}si{SOFT}kan",
+                     f"Pengad{SOFT}mi{SOFT}nis{SOFT}tra{SOFT}sian"]  # fmt: skip
+    assert activity.select_one("a span.sop-word") is not None
+    assert activity.select_one("code").get_text() == "Pengadministrasian"
+    address = activity.select_one('a[href="https://pengadministrasian.example.go.id"]')
+    assert address.get_text() == "https://pengadministrasian.example.go.id"
+    # The cell's text, the soft hyphens aside, is the author's.
+    assert activity.get_text(" ", strip=True).replace(SOFT, "") == (
+        "Mengadministrasikan Pengadministrasian https://pengadministrasian.example.go.id "
+        "Pengadministrasian"
+    )
+    notes = sheet.select_one("td.sop-notes")
+    assert notes.select_one("span.sop-word").get_text() == f"Ditan{SOFT}da{SOFT}ta{SOFT}ngani"

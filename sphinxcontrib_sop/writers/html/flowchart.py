@@ -42,7 +42,7 @@ from ...layout.sheet import (
     screen_width,
 )
 from .cards import Sheet, write_step_cards
-from .hyphens import hyphenated_html, with_soft_hyphens
+from .hyphens import hyphenated_html, write_with_soft_hyphens
 from .svg import Texts, band_svg, stretch_svg
 
 
@@ -266,15 +266,13 @@ def _letters(width: float, font: CellFont) -> int:
 def _write_cell(translator: HTML5Translator, step_row: StepRow, column: Column) -> None:
     """A text cell, with the author's inline markup rendered by the translator.
 
-    Long words get soft hyphens, so a narrow column breaks them visibly; the
-    steps table itself is not written, so a cell is copied to get them.
+    Long words get soft hyphens, so a narrow column breaks them visibly.
     """
     translator.body.append(f'<td class="sop-{column.value}">')
     entry = step_row.cells.get(column)
     if entry is not None:
-        content = with_soft_hyphens(entry, _letters(SCREEN_COLUMNS[column].minimum, BODY_FONT))
-        for child in content.children:
-            child.walkabout(translator)
+        letters = _letters(SCREEN_COLUMNS[column].minimum, BODY_FONT)
+        write_with_soft_hyphens(translator, entry, letters)
     translator.body.append("</td>")
 
 

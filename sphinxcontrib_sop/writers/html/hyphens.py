@@ -27,6 +27,7 @@ from collections.abc import Iterator
 from html import escape
 
 from docutils import nodes
+from sphinx.writers.html5 import HTML5Translator
 
 SOFT_HYPHEN = "\N{SOFT HYPHEN}"
 #: Letters kept together at the start and at the end of a word.
@@ -55,33 +56,42 @@ def hyphenated_html(text: str, letters: int) -> str:
     )
 
 
-def with_soft_hyphens(element: nodes.Element, letters: int) -> nodes.Element:
-    """``element`` itself when no word of it is long; else a copy set as :func:`hyphenate_texts`
-    sets it."""
-    if not _has_long_word(element.astext(), letters):
-        return element  # no text of it has one either
-    if not any(_has_long_word(str(text), letters) for text in _hyphenable_texts(element)):
-        return element
-    copy = element.deepcopy()
-    hyphenate_texts(copy, letters)
-    return copy
-
-
-def hyphenate_texts(element: nodes.Element, letters: int) -> None:
-    """Set the long words of ``element``'s texts as :func:`hyphenated_html` does.
+def write_with_soft_hyphens(
+    translator: HTML5Translator, element: nodes.Element, letters: int
+) -> None:
+    """Write the children of ``element``, its texts' long words set as :func:`hyphenated_html`
+    sets them: each in an inline ``span.sop-word``, as the translator writes one.
 
     Code, math and raw markup stay as they are, and so does an address shown as its link.
+    The texts are written part by part as the translator meets them: the element is not
+    copied, and nothing is left for the garbage collector.
     """
-    for text in list(_hyphenable_texts(element)):
+    if not _has_long_word(element.astext(), letters):
+        for child in element.children:
+            child.walkabout(translator)
+        return
+    write_text = translator.visit_Text
+
+    def visit_text(text: nodes.Text) -> None:
         parts = split_long_words(str(text), letters)
-        if any(long for _, long in parts):
-            text.parent.replace(
-                text,
-                [
-                    nodes.inline("", part, classes=[WORD_CLASS]) if long else nodes.Text(part)
-                    for part, long in parts
-                ],
-            )
+        if not any(long for _, long in parts) or not _hyphenable(text, element):
+            write_text(text)
+            return
+        for part, long in parts:
+            if not long:
+                write_text(nodes.Text(part))
+                continue
+            word = nodes.inline(classes=[WORD_CLASS])
+            translator.dispatch_visit(word)
+            write_text(nodes.Text(part))
+            translator.dispatch_departure(word)
+
+    translator.visit_Text = visit_text  # type: ignore[method-assign]
+    try:
+        for child in element.children:
+            child.walkabout(translator)
+    finally:
+        del translator.visit_Text
 
 
 def split_long_words(text: str, letters: int) -> list[tuple[str, bool]]:
@@ -106,14 +116,13 @@ def split_long_words(text: str, letters: int) -> list[tuple[str, bool]]:
     return parts
 
 
-def _hyphenable_texts(element: nodes.Element) -> Iterator[nodes.Text]:
-    """The texts of ``element`` but code, math, raw markup and addresses shown as links."""
-    for text in element.findall(nodes.Text):
-        if any(isinstance(node, KEPT_WHOLE) for node in _ancestors(text.parent, element)):
-            continue
-        if isinstance(text.parent, nodes.reference) and str(text) == text.parent.get("refuri"):
-            continue
-        yield text
+def _hyphenable(text: nodes.Text, top: nodes.Element) -> bool:
+    """Whether ``text`` in ``top`` may get soft hyphens: not code, math, raw markup, nor an
+    address shown as its link."""
+    if any(isinstance(node, KEPT_WHOLE) for node in _ancestors(text.parent, top)):
+        return False
+    parent = text.parent
+    return not (isinstance(parent, nodes.reference) and str(text) == parent.get("refuri"))
 
 
 def _has_long_word(text: str, letters: int) -> bool:
