@@ -164,7 +164,9 @@ class ProcedureEntry:
 _SUMMARY = "_summary"
 #: The attributes of a :class:`ProcedureEntry` holding what was unpickled of it (its
 #: cached properties), which the environment does not store.
-_UNPICKLED_PARTS = frozenset({_SUMMARY, "outline", "total", "procedure", "step_actors"})
+_UNPICKLED_PARTS = frozenset(
+    name for name, value in vars(ProcedureEntry).items() if isinstance(value, cached_property)
+)
 
 
 def step_anchor(anchor: str, number: int) -> str:
