@@ -9,6 +9,9 @@ steps, a registry table, *Dirujuk oleh* lines, an ``index`` entry per actor for
 Sphinx's general index, and the unit maps (and, for the Graphviz case, each
 flowchart) through ``sphinx.ext.graphviz`` with the DOT text the extension draws.
 
+``plain-loaded``: the ``plain`` project with the extension loaded too, though no page
+uses it: what the extension costs a build by being loaded at all.
+
 Both use sphinx-rtd-theme, the same toctrees (a page per unit, 25 SOPs each)
 and the same headings.
 """
@@ -23,6 +26,8 @@ from content import HEADER, SOPText, docname, handbook, unit_name, units
 from dot import flowchart_dot, unit_map_dot
 
 VARIANTS = ("sop", "plain")
+#: The plain project with the extension loaded, unused.
+LOADED = "plain-loaded"
 #: The page holding the registry of every SOP.  Not the root page: Sphinx reads the
 #: root page's doctree again for every page's navigation, so a registry table there
 #: would cost the plain handbook a walk of every SOP's row per page written.
@@ -33,7 +38,7 @@ project = "Buku Pedoman SOP (benchmark)"
 language = "id"
 html_theme = "sphinx_rtd_theme"
 graphviz_output_format = "svg"
-extensions = [{extension!r}]
+extensions = {extensions!r}
 """
 _SOP_CONF = """\
 sop_agency = "Pemerintah Kabupaten Contoh"
@@ -44,8 +49,12 @@ sop_diagram = {diagram!r}
 def write_project(folder: Path, variant: str, size: int, graphviz: bool = False) -> None:
     """The ``variant`` project of ``size`` SOPs in ``folder`` (with Graphviz flowcharts)."""
     sops = handbook(size)
-    extension = "sphinxcontrib_sop" if variant == "sop" else "sphinx.ext.graphviz"
-    conf = _CONF.format(extension=extension)
+    extensions = {
+        "sop": ["sphinxcontrib_sop"],
+        "plain": ["sphinx.ext.graphviz"],
+        LOADED: ["sphinx.ext.graphviz", "sphinxcontrib_sop"],
+    }[variant]
+    conf = _CONF.format(extensions=extensions)
     if variant == "sop":
         conf += _SOP_CONF.format(diagram="graphviz" if graphviz else "table")
     _write(folder / "conf.py", conf)
