@@ -421,7 +421,7 @@ def _figures_table(figures: list[Figure]) -> str:
     lines = [""] if figures else []
     for figure in figures:
         measure = f"N = {figure.size}: {figure.measure}"
-        lines.append(f"{measure:<66}{_value(figure.seconds, 's'):>11}  {figure.target}")
+        lines.append(f"{measure:<72}{_value(figure.seconds, 's'):>11}  {figure.target}".rstrip())
     return "\n".join(lines)
 
 
